@@ -1,0 +1,57 @@
+"""How Accueil bends django-allauth: sign-up is by invitation only.
+
+An invitation link stores its token in the session; sign-up is open while that token
+is valid, and saving the new account takes the invited seat in the same transaction.
+"""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.exceptions import ImmediateHttpResponse
+from django.contrib import messages
+from django.shortcuts import redirect
+
+from accounts.models import Invitation
+from accounts.selectors import invitation_get_by_token
+from accounts.services import user_join_with_invitation
+from core.exceptions import DomainError
+
+SESSION_KEY = "accueil_invitation_token"
+
+
+def session_invitation(request) -> Invitation | None:
+    token = request.session.get(SESSION_KEY)
+    invitation = invitation_get_by_token(token=token) if token else None
+    if invitation is None or invitation.status() != Invitation.Status.VALID:
+        return None
+    return invitation
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def is_open_for_signup(self, request) -> bool:
+        return session_invitation(request) is not None
+
+    def save_user(self, request, user, form, commit=True):
+        user = super().save_user(request, user, form, commit=False)
+        data = form.cleaned_data
+        user.display_name = data["display_name"]
+        user.languages_spoken = list(data.get("languages_spoken") or [])
+        user.interface_language = data["interface_language"]
+        user.interpretation_language = data.get("interpretation_language") or ""
+        invitation = session_invitation(request)
+        if invitation is None:
+            raise ImmediateHttpResponse(redirect("account_signup"))
+        try:
+            membership = user_join_with_invitation(user=user, invitation=invitation)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+            raise ImmediateHttpResponse(redirect("core:home")) from exc
+        request.session.pop(SESSION_KEY, None)
+        request.session["accueil_landing_space"] = membership.space.slug
+        return user
+
+    def get_signup_redirect_url(self, request):
+        slug = request.session.pop("accueil_landing_space", None)
+        if slug:
+            from django.urls import reverse
+
+            return reverse("core:space-detail", args=[slug])
+        return super().get_signup_redirect_url(request)

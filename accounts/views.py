@@ -1,0 +1,127 @@
+import contextlib
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
+
+from accounts.adapter import SESSION_KEY
+from accounts.forms import ProfileForm
+from accounts.models import Invitation
+from accounts.selectors import invitation_get_by_token
+from accounts.services import (
+    INVITATION_MESSAGES,
+    invitation_accept,
+    profile_update,
+    user_delete,
+    user_export,
+    user_set_interface_language,
+)
+from core.exceptions import DomainError
+
+
+def invitation(request, token: str):
+    """The page an invitation link or QR code opens. Never an error page: a spent or
+    unknown link explains itself and says what to do."""
+    invite = invitation_get_by_token(token=token)
+    if invite is None:
+        response = render(
+            request,
+            "accounts/invitation_invalid.html",
+            {
+                "reason": _(
+                    "This invitation link is not valid. Check that it was "
+                    "copied whole, or ask your facilitator for a new one."
+                )
+            },
+            status=404,
+        )
+        return response
+    status = invite.status()
+    if status != Invitation.Status.VALID:
+        return render(
+            request,
+            "accounts/invitation_invalid.html",
+            {"reason": INVITATION_MESSAGES[status]},
+            status=410,
+        )
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            request.session[SESSION_KEY] = token
+            return redirect("account_signup")
+        try:
+            membership = invitation_accept(user=request.user, invitation=invite)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+            return redirect("core:home")
+        messages.success(request, _("Welcome! You now hold a seat in this space."))
+        return redirect("core:space-detail", slug=membership.space.slug)
+    response = render(
+        request, "accounts/invitation.html", {"invitation": invite, "space": invite.seat.space}
+    )
+    response["Cache-Control"] = "no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@login_required
+def profile(request):
+    user = request.user
+    initial = {
+        "display_name": user.display_name,
+        "languages_spoken": user.languages_spoken,
+        "interface_language": user.interface_language,
+        "interpretation_language": user.interpretation_language,
+        "other_needs": user.other_needs,
+        "show_name_publicly": user.show_name_publicly,
+    }
+    form = ProfileForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            profile_update(user=user, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Your profile is saved."))
+            return redirect("accounts:profile")
+    return render(request, "accounts/profile.html", {"form": form})
+
+
+@login_required
+def data_export(request):
+    response = HttpResponse(user_export(user=request.user), content_type="application/json")
+    response["Content-Disposition"] = 'attachment; filename="accueil-my-data.json"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def account_delete(request):
+    if request.method == "POST":
+        if request.POST.get("confirm") != "yes":
+            messages.error(
+                request, _("Tick the box to confirm that you want to delete your account.")
+            )
+            return render(request, "accounts/delete_confirm.html", status=400)
+        user = request.user
+        logout(request)
+        user_delete(user=user)
+        messages.success(request, _("Your account and your data are deleted."))
+        return redirect("core:home")
+    return render(request, "accounts/delete_confirm.html")
+
+
+@require_POST
+def language_set(request):
+    """Django's set_language (cookie, safe redirect), plus the profile when signed in."""
+    response = set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated:
+        # An unknown code changes nothing, as in Django's own view.
+        with contextlib.suppress(DomainError):
+            user_set_interface_language(user=request.user, language=language)
+    return response

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from agora import views
+
+app_name = "agora"
+
+urlpatterns = [
+    path("new/", views.agora_new, name="agora-create"),
+]

@@ -1,0 +1,180 @@
+"""Demo data: a Grenoble-like Agora with 16 members and one lab with a full panel.
+
+Idempotent: people are matched by username, spaces by short address; running it
+twice changes nothing. Every write goes through the services, as in production.
+"""
+
+from datetime import timedelta
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import Role, User
+from agora.models import Agora
+from agora.services import agora_create
+from core.models import College, Membership, Seat
+from core.services import facilitator_add, membership_record_eligibility, membership_start
+from labs.models import Lab
+from labs.services import lab_create
+
+DEMO_PASSWORD = "accueil-demo-2026"
+
+# (username, display name, interface language, languages spoken, interpretation)
+AGORA_MEMBERS = [
+    ("amina", "Amina", "ar", ["ar", "fr"], "ar"),
+    ("yonas", "Yonas", "ti", ["ti", "am", "en"], "ti"),
+    ("farid", "Farid", "fa-af", ["fa-af", "ps"], "fa-af"),
+    ("mariam", "Mariam", "ps", ["ps", "fa-af"], "ps"),
+    ("olena", "Olena", "uk", ["uk", "ru", "en"], "uk"),
+    ("carlos", "Carlos", "es", ["es", "fr"], ""),
+    ("samir", "Samir", "ar", ["ar", "fr"], ""),
+    ("hawa", "Hawa", "fr", ["fr", "bm"], ""),
+    ("zahra", "Zahra", "fa-af", ["fa-af"], "fa-af"),
+    ("tesfay", "Tesfay", "ti", ["ti"], "ti"),
+    ("nour", "Nour", "ar", ["ar"], "ar"),
+    ("ahmad", "Ahmad", "ps", ["ps"], "ps"),
+    ("iryna", "Iryna", "uk", ["uk"], "uk"),
+    ("moussa", "Moussa", "fr", ["fr", "wo"], ""),
+    ("leyla", "Leyla", "en", ["ku", "tr", "en"], ""),
+    ("abdi", "Abdi", "en", ["so", "en"], ""),
+]
+LAB_NEWCOMERS_EXTRA = [
+    ("rahel", "Rahel", "ti", ["ti", "en"], "ti"),
+    ("bilal", "Bilal", "ar", ["ar"], "ar"),
+    ("sana", "Sana", "fa-af", ["fa-af"], "fa-af"),
+    ("dmytro", "Dmytro", "uk", ["uk"], "uk"),
+    ("fatou", "Fatou", "fr", ["fr", "wo"], ""),
+]
+PARTNERS = [("paul", "Paul (Secours Populaire)")] + [
+    (f"partner{i}", name)
+    for i, name in enumerate(
+        [
+            "Sophie (CCAS)",
+            "Jean (Cimade)",
+            "Nadia (social worker)",
+            "Luc (France Travail)",
+            "Inès (language school)",
+            "Marc (housing association)",
+            "Élodie (health centre)",
+            "Hugo (legal aid)",
+            "Anne (bank partner)",
+        ],
+        start=2,
+    )
+]
+OFFICIALS = [("odile", "Odile Martin (vice-president, welcome policy)")] + [
+    (f"official{i}", name)
+    for i, name in enumerate(
+        [
+            "Pierre Roux (head of social action)",
+            "Claire Dumas (councillor)",
+            "Yves Blanc (head of housing)",
+            "Lina Haddad (councillor)",
+            "Henri Morel (prefecture liaison)",
+            "Julie Petit (head of health)",
+            "Omar Benali (councillor)",
+            "Chantal Faure (head of education)",
+            "Eric Garnier (head of transport)",
+        ],
+        start=2,
+    )
+]
+FACILITATORS = [("claire", "Claire (facilitator)"), ("karim", "Karim (facilitator)")]
+
+
+class Command(BaseCommand):
+    help = "Load idempotent demo data (Agora, one lab, demo logins)."
+
+    def user(self, username, display_name, role, lang="fr", spoken=(), interp=""):
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = User.objects.create_user(
+                username=username,
+                password=DEMO_PASSWORD,
+                display_name=display_name,
+                role=role,
+                interface_language=lang,
+                languages_spoken=list(spoken),
+                interpretation_language=interp,
+            )
+            self.created += 1
+        return user
+
+    def seat_user(self, seat: Seat, user: User, facilitator: User, term_days: int = 365):
+        if Membership.objects.filter(space=seat.space, user=user, ended_at__isnull=True).exists():
+            return
+        membership = membership_start(
+            actor=facilitator,
+            seat=seat,
+            user=user,
+            term_ends_on=timezone.localdate() + timedelta(days=term_days),
+        )
+        if seat.college in (College.NONE, College.NEWCOMERS):
+            membership_record_eligibility(actor=facilitator, membership=membership)
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        self.created = 0
+        admin = User.objects.filter(username="admin").first()
+        if admin is None:
+            User.objects.create_superuser(
+                username="admin", password=DEMO_PASSWORD, display_name="Admin"
+            )
+            self.created += 1
+        claire, karim = (self.user(u, n, Role.FACILITATOR) for u, n in FACILITATORS)
+        newcomers = {
+            u: self.user(u, n, Role.NEWCOMER, lang, sp, it)
+            for u, n, lang, sp, it in AGORA_MEMBERS + LAB_NEWCOMERS_EXTRA
+        }
+        partners = [self.user(u, n, Role.PARTNER) for u, n in PARTNERS]
+        officials = [self.user(u, n, Role.OFFICIAL) for u, n in OFFICIALS]
+
+        agora = Agora.objects.filter(slug="agora").first() or agora_create(
+            actor=claire,
+            slug="agora",
+            name="Agora des habitants primo-arrivants",
+            description=(
+                "16 réfugiés ou demandeurs d'asile présents depuis plus de six mois. "
+                "Ils recensent les besoins des personnes qui arrivent, participent à la "
+                "politique d'accueil de la Métropole et écrivent des livrets d'information."
+            ),
+            meeting_rhythm="Premier mardi du mois, 18:00–20:30, avec interprétation",
+        )
+        if not Membership.objects.filter(space=agora, user=karim, ended_at__isnull=True).exists():
+            facilitator_add(actor=claire, space=agora, user=karim)
+        seats = list(Seat.objects.filter(space=agora).order_by("number"))
+        for seat, (username, *_rest) in zip(seats, AGORA_MEMBERS, strict=True):
+            self.seat_user(seat, newcomers[username], claire)
+
+        today = timezone.localdate()
+        lab = Lab.objects.filter(slug="lab-bank-account").first() or lab_create(
+            actor=claire,
+            slug="lab-bank-account",
+            name="Labo : ouvrir un compte bancaire",
+            question=(
+                "Comment une personne qui arrive peut-elle ouvrir un compte bancaire "
+                "dans son premier mois ?"
+            ),
+            description="Une expérimentation courte, avec les banques et les services sociaux.",
+            starts_on=today - timedelta(days=14),
+            ends_on=today + timedelta(days=42),
+        )
+        panel = {
+            College.NEWCOMERS: [
+                newcomers[u] for u in ("amina", "yonas", "farid", "olena", "carlos")
+            ]
+            + [newcomers[u] for u, *_r in LAB_NEWCOMERS_EXTRA],
+            College.PARTNERS: partners,
+            College.DECISION_MAKERS: officials,
+        }
+        for college, people in panel.items():
+            seats = list(Seat.objects.filter(space=lab, college=college).order_by("number"))
+            for seat, person in zip(seats, people, strict=True):
+                self.seat_user(seat, person, claire, term_days=60)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo data ready ({self.created} accounts created). "
+                f"Every demo login uses the password {DEMO_PASSWORD!r}."
+            )
+        )

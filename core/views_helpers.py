@@ -1,0 +1,53 @@
+"""One way for every view to load a space and check a permission on it.
+
+A space the user may not see answers 404, never 403, so private spaces do not leak
+their existence. A permission the user lacks on a visible space answers 403, or sends
+an anonymous visitor to the login page.
+"""
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from core.selectors import space_get
+
+
+def space_view(perm: str | None = None):
+    """Decorator: resolve `slug` to `space`, 404 unless viewable, then check `perm`."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, slug, *args, **kwargs):
+            space = space_get(slug=slug)
+            if space is None or not request.user.has_perm("core.view_space", space):
+                if space is not None and not request.user.is_authenticated:
+                    return redirect_to_login(request.get_full_path())
+                raise Http404
+            if perm and not request.user.has_perm(perm, space):
+                if not request.user.is_authenticated:
+                    return redirect_to_login(request.get_full_path())
+                raise PermissionDenied
+            return view(request, space, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def perm_required(perm: str):
+    """Decorator for views without an object: a global permission such as add_space."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.has_perm(perm):
+                if not request.user.is_authenticated:
+                    return redirect_to_login(request.get_full_path())
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator

@@ -1,0 +1,78 @@
+from datetime import date
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from core.exceptions import DomainError
+from core.models import SpaceKind, Visibility
+from core.services import audit_record, space_start, space_unique_slug
+from labs.models import Lab, Phase
+
+
+def _check_dates(starts_on: date, ends_on: date) -> None:
+    if ends_on < starts_on:
+        raise DomainError(_("A lab cannot end before it starts."))
+
+
+@transaction.atomic
+def lab_create(
+    *,
+    actor: User,
+    name: str,
+    question: str,
+    starts_on: date,
+    ends_on: date,
+    description: str = "",
+    visibility: str = Visibility.PUBLIC,
+    slug: str | None = None,
+) -> Lab:
+    """Open a lab on one question, with its three colleges of 10 seats."""
+    _check_dates(starts_on, ends_on)
+    lab = Lab.objects.create(
+        kind=SpaceKind.LAB,
+        name=name,
+        slug=slug or space_unique_slug(name=name, fallback="lab"),
+        question=question,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        description=description,
+        visibility=visibility,
+        phase=Phase.CALL,
+        creator=actor,
+    )
+    space_start(actor=actor, space=lab)
+    return lab
+
+
+@transaction.atomic
+def lab_update(
+    *,
+    actor: User,
+    lab: Lab,
+    name: str,
+    question: str,
+    starts_on: date,
+    ends_on: date,
+    phase: str,
+    description: str = "",
+    visibility: str = Visibility.PUBLIC,
+) -> Lab:
+    _check_dates(starts_on, ends_on)
+    if phase not in Phase.values:
+        raise DomainError(_("Unknown phase."))
+    previous_phase = lab.phase
+    lab.name, lab.question, lab.description = name, question, description
+    lab.starts_on, lab.ends_on, lab.phase, lab.visibility = starts_on, ends_on, phase, visibility
+    lab.save()
+    audit_record(actor=actor, action="lab.update", target=lab, space=lab)
+    if phase != previous_phase:
+        audit_record(
+            actor=actor,
+            action="lab.phase_change",
+            target=lab,
+            space=lab,
+            previous=previous_phase,
+            phase=phase,
+        )
+    return lab

@@ -27,6 +27,7 @@ venv-dev: $(VENV)/.dev-installed
 run: venv
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
+	$(PY) manage.py collectstatic --noinput -v 0
 	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
 
 ## test: start PostgreSQL, Redis and Chromium on loopback (installing them as root), run

@@ -176,9 +176,25 @@ STORAGES = {
 MEDIA_ROOT = env.str("MEDIA_ROOT", default=str(BASE_DIR / ".media"))
 MEDIA_URL = "media/"
 
-# Mail: console by default; EMAIL_URL (smtp://user:pass@host:587/?tls=True) in production.
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
-vars().update(EMAIL_CONFIG)
+# Mail: console by default; EMAIL_URL (smtp+tls://user:pass@host:587) in production.
+# Django 6.1's MAILERS setting, built from the URL that django-environ parses.
+_mail = env.email_url("EMAIL_URL", default="consolemail://")
+_mail_options = {
+    "host": _mail.get("EMAIL_HOST"),
+    "port": _mail.get("EMAIL_PORT"),
+    "username": _mail.get("EMAIL_HOST_USER"),
+    "password": _mail.get("EMAIL_HOST_PASSWORD"),
+    "use_tls": _mail.get("EMAIL_USE_TLS"),
+    "use_ssl": _mail.get("EMAIL_USE_SSL"),
+}
+MAILERS = {
+    "default": {
+        "BACKEND": _mail["EMAIL_BACKEND"],
+        "OPTIONS": {k: v for k, v in _mail_options.items() if v}
+        if _mail["EMAIL_BACKEND"].endswith("smtp.EmailBackend")
+        else {},
+    }
+}
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Accueil <accueil@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

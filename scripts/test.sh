@@ -100,6 +100,7 @@ log "ruff"
 log "Django checks"
 "$PY" manage.py check --fail-level WARNING
 "$PY" manage.py makemigrations --check --dry-run
+"$PY" manage.py collectstatic --noinput -v 0
 log "Migrations on PostgreSQL"
 "$PY" manage.py migrate --noinput -v 0
 log "pytest"

@@ -1,0 +1,85 @@
+"""Shared fixtures. State is built through the services, as in production.
+
+Under CI=true the real services are required: PostgreSQL, Redis, Debian's Chromium,
+axe-core and the Noto fonts. Anything missing stops the run as a failure, never a skip.
+"""
+
+import os
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.factories import UserFactory
+
+CI = os.environ.get("CI", "").lower() == "true"
+
+
+def _missing_requirements() -> list[str]:
+    problems = []
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        problems.append("DATABASE_URL does not point to PostgreSQL")
+    if not os.environ.get("REDIS_URL", "").startswith("redis"):
+        problems.append("REDIS_URL is not set")
+    if not Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")).exists():
+        problems.append("Chromium is missing")
+    if not Path(os.environ.get("AXE_JS", "")).is_file():
+        problems.append("axe-core is missing (AXE_JS)")
+    if not Path("/usr/share/fonts/truetype/noto").is_dir():
+        problems.append("the Noto fonts are missing")
+    return problems
+
+
+def pytest_sessionstart(session):
+    if CI and (problems := _missing_requirements()):
+        pytest.exit("CI=true but " + "; ".join(problems), returncode=3)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Hashing cost is irrelevant to what the tests check; PBKDF2 would dominate the run.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def facilitator(db):
+    return UserFactory(role="facilitator", username="facil")
+
+
+@pytest.fixture
+def agora(facilitator):
+    from agora.services import agora_create
+
+    return agora_create(actor=facilitator, name="Agora", slug="agora")
+
+
+@pytest.fixture
+def lab(facilitator):
+    from labs.services import lab_create
+
+    today = date(2026, 11, 1)
+    return lab_create(
+        actor=facilitator,
+        name="Lab bank account",
+        slug="lab",
+        question="How can a new arrival open a bank account in their first month?",
+        starts_on=today,
+        ends_on=today + timedelta(days=42),
+    )
+
+
+@pytest.fixture
+def newcomer(db):
+    return UserFactory(role="newcomer", username="amina", display_name="Amina")
+
+
+def first_free_seat(space, college=""):
+    from core.models import Membership, Seat
+
+    held = Membership.objects.filter(ended_at__isnull=True, seat__isnull=False).values("seat")
+    return (
+        Seat.objects.filter(space=space, college=college)
+        .exclude(pk__in=held)
+        .order_by("number")
+        .first()
+    )

@@ -1,0 +1,226 @@
+"""Every URL of the project × every kind of visitor → the expected status.
+
+The test walks the URL conf: a new URL without a row in EXPECTED fails, so no page can
+ship without someone deciding who may open it. Rows are (method, case, statuses for
+anon, newcomer member, member of another space, partner, official, facilitator).
+
+The world: a public Agora whose facilitator is `facilitator` and where `newcomer` holds a
+seat; a members-only lab where `other` holds a newcomer seat (and is not in the Agora);
+`partner` and `official` hold no seat. 404 hides a members-only space; anonymous visitors
+are sent to log in (302) wherever an account could open the page.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from accounts.services import invitation_create
+from core.models import Membership, Seat
+from core.services import membership_start
+from tests.conftest import first_free_seat
+from tests.factories import UserFactory
+
+ROLES = ["anon", "newcomer", "other", "partner", "official", "facilitator"]
+
+
+def named_urls(patterns=None, namespace=None):
+    for p in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(p, URLResolver):
+            ns = ":".join(x for x in (namespace, p.namespace) if x) or None
+            yield from named_urls(p.url_patterns, ns)
+        elif isinstance(p, URLPattern):
+            if namespace == "admin" or (namespace or "").startswith("admin"):
+                continue  # covered as a whole by test_admin_is_for_superusers_only
+            assert p.name, f"unnamed URL pattern {p.pattern} outside the admin"
+            yield f"{namespace}:{p.name}" if namespace else p.name
+
+
+def s(*codes):
+    return dict(zip(ROLES, codes, strict=True))
+
+
+A = s(200, 200, 200, 200, 200, 200)  # everyone
+LOGIN = s(302, 200, 200, 200, 200, 200)  # any account
+FACIL = s(302, 403, 403, 403, 403, 200)  # facilitators of the space
+FACIL_POST = s(302, 403, 403, 403, 403, 302)
+AUTH_REDIRECT = s(200, 302, 302, 302, 302, 302)  # an entry page: signed-in people move on
+NO_TOTP = s(302, 404, 404, 404, 404, 404)
+
+# name -> list of (method, case, expected)
+EXPECTED: dict[str, list[tuple[str, str, dict]]] = {
+    "core:home": [("get", "", A)],
+    "core:space-detail": [
+        ("get", "agora", A),
+        ("get", "private-lab", s(302, 404, 200, 404, 404, 200)),
+    ],
+    "core:seat-list": [
+        ("get", "agora", FACIL),
+        ("get", "private-lab", s(302, 404, 403, 404, 404, 200)),
+    ],
+    "core:seat-invite": [("post", "agora", s(302, 403, 403, 403, 403, 200))],
+    "core:invitation-withdraw": [("post", "agora", FACIL_POST)],
+    "core:membership-end": [("get", "agora", FACIL), ("post", "agora", FACIL_POST)],
+    "core:membership-eligibility": [("post", "agora", FACIL_POST)],
+    "agora:agora-create": [("get", "", s(302, 403, 403, 403, 403, 200))],
+    "labs:lab-create": [("get", "", s(302, 403, 403, 403, 403, 200))],
+    "labs:lab-edit": [("get", "private-lab", s(302, 404, 403, 404, 404, 200))],
+    "accounts:invitation": [("get", "", A)],
+    "accounts:profile": [("get", "", LOGIN)],
+    "accounts:data-export": [("get", "", LOGIN)],
+    "accounts:account-delete": [("get", "", LOGIN)],
+    "accounts:set-language": [("post", "", s(302, 302, 302, 302, 302, 302))],
+    # django-allauth
+    "account_login": [("get", "", AUTH_REDIRECT)],
+    "account_logout": [("get", "", s(302, 200, 200, 200, 200, 200))],
+    "account_inactive": [("get", "", A)],
+    "account_signup": [("get", "", AUTH_REDIRECT)],
+    "account_reauthenticate": [("get", "", LOGIN)],
+    "account_email": [("get", "", LOGIN)],
+    "account_email_verification_sent": [("get", "", A)],
+    "account_change_password": [("get", "", LOGIN)],
+    "account_set_password": [("get", "", s(302, 302, 302, 302, 302, 302))],
+    "account_reset_password": [("get", "", A)],
+    "account_confirm_login_code": [("get", "", s(302, 302, 302, 302, 302, 302))],
+    "account_confirm_email": [("get", "", A)],
+    "account_reset_password_from_key_done": [("get", "", A)],
+    "account_reset_password_from_key": [("get", "", A)],
+    "account_reset_password_done": [("get", "", A)],
+    "mfa_index": [("get", "", LOGIN)],
+    "mfa_authenticate": [("get", "", s(302, 302, 302, 302, 302, 302))],
+    "mfa_reauthenticate": [("get", "", s(302, 302, 302, 302, 302, 302))],
+    # Activating TOTP asks for the password again first (reauthentication).
+    "mfa_activate_totp": [("get", "", s(302, 302, 302, 302, 302, 302))],
+    # Nobody in the world has TOTP yet: nothing to deactivate or show.
+    "mfa_deactivate_totp": [("get", "", NO_TOTP)],
+    "mfa_view_recovery_codes": [("get", "", NO_TOTP)],
+    "mfa_generate_recovery_codes": [("get", "", s(302, 302, 302, 302, 302, 302))],
+    "mfa_download_recovery_codes": [("get", "", NO_TOTP)],
+}
+
+
+def test_every_url_has_a_rule():
+    names = set(named_urls())
+    missing = names - set(EXPECTED)
+    assert not missing, f"URLs without a permission row: {sorted(missing)}"
+    stale = set(EXPECTED) - names
+    assert not stale, f"rows for URLs that no longer exist: {sorted(stale)}"
+
+
+@dataclass
+class World:
+    users: dict
+    agora: object
+    lab: object
+    membership: object
+    free_seat: object
+    invitation: object
+    token: str
+
+
+@pytest.fixture
+def world(facilitator, agora):
+    from labs.services import lab_create
+
+    lab = lab_create(
+        actor=facilitator,
+        name="Private lab",
+        slug="private-lab",
+        question="?",
+        starts_on="2026-11-01",
+        ends_on="2026-12-15",
+        visibility="members",
+    )
+    lab.refresh_from_db()
+    newcomer = UserFactory(role="newcomer")
+    other = UserFactory(role="newcomer")
+    membership = membership_start(actor=facilitator, seat=first_free_seat(agora), user=newcomer)
+    membership_start(actor=facilitator, seat=first_free_seat(lab, "newcomers"), user=other)
+    invited_seat = first_free_seat(agora)
+    invitation, token = invitation_create(actor=facilitator, seat=invited_seat)
+    # another free seat, with no invitation yet, for the invite endpoint
+    free_seat = Seat.objects.filter(space=agora, number=invited_seat.number + 1).get()
+    users = {
+        "anon": None,
+        "newcomer": newcomer,
+        "other": other,
+        "partner": UserFactory(role="partner"),
+        "official": UserFactory(role="official"),
+        "facilitator": facilitator,
+    }
+    return World(users, agora, lab, membership, free_seat, invitation, token)
+
+
+def url_for(name: str, case: str, w: World) -> str:
+    slug = {"agora": w.agora.slug, "private-lab": w.lab.slug}.get(case)
+    kwargs = {
+        "core:space-detail": {"slug": slug},
+        "core:seat-list": {"slug": slug},
+        "core:seat-invite": {"slug": slug, "seat_id": w.free_seat.pk},
+        "core:invitation-withdraw": {"slug": slug, "invitation_id": w.invitation.pk},
+        "core:membership-end": {"slug": slug, "membership_id": w.membership.pk},
+        "core:membership-eligibility": {"slug": slug, "membership_id": w.membership.pk},
+        "labs:lab-edit": {"slug": slug},
+        "accounts:invitation": {"token": w.token},
+        "account_confirm_email": {"key": "not-a-key"},
+        "account_reset_password_from_key": {"uidb36": "1", "key": "set-password"},
+    }.get(name, {})
+    return reverse(name, kwargs=kwargs)
+
+
+CASES = [
+    pytest.param(name, method, case, role, expected[role], id=f"{name}-{method}-{case}-{role}")
+    for name, rows in EXPECTED.items()
+    for method, case, expected in rows
+    for role in ROLES
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "method", "case", "role", "status"), CASES)
+def test_permission_matrix(client, world, name, method, case, role, status):
+    user = world.users[role]
+    if user is not None:
+        client.force_login(user)
+    url = url_for(name, case, world)
+    data = {"language": "fr", "next": "/"} if name == "accounts:set-language" else {}
+    response = getattr(client, method)(url, data)
+    assert response.status_code == status, (
+        f"{role} {method.upper()} {url}: {response.status_code}, expected {status}"
+    )
+    if status == 302 and role == "anon" and name.split(":")[0] in ("core", "labs", "agora"):
+        assert response.url.startswith(reverse("account_login"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_denied_writes_change_nothing(client, world, role):
+    """The facilitator-only POSTs, sent by anyone else, leave every row as it was."""
+    user = world.users[role]
+    if role == "facilitator":
+        return
+    if user is not None:
+        client.force_login(user)
+    before = list(Membership.objects.order_by("pk").values())
+    slug = world.agora.slug
+    client.post(reverse("core:membership-end", args=[slug, world.membership.pk]))
+    client.post(reverse("core:membership-eligibility", args=[slug, world.membership.pk]))
+    client.post(reverse("core:seat-invite", args=[slug, world.free_seat.pk]))
+    client.post(reverse("core:invitation-withdraw", args=[slug, world.invitation.pk]))
+    assert list(Membership.objects.order_by("pk").values()) == before
+    world.invitation.refresh_from_db()
+    assert world.invitation.revoked_at is None
+    assert world.free_seat.invitations.count() == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_admin_is_for_superusers_only(client, world, role):
+    user = world.users[role]
+    if user is not None:
+        client.force_login(user)
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 302
+    superuser = UserFactory(username="root", is_staff=True, is_superuser=True)
+    client.force_login(superuser)
+    assert client.get(reverse("admin:index")).status_code == 200

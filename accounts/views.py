@@ -63,8 +63,10 @@ def invitation(request, token: str):
     response = render(
         request, "accounts/invitation.html", {"invitation": invite, "space": invite.seat.space}
     )
+    # The token is in this page's URL: never cached. The site-wide "same-origin" referrer
+    # policy keeps it from third parties ("no-referrer" would make browsers send
+    # "Origin: null" with the form and fail the CSRF check).
     response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"
     return response
 
 

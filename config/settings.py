@@ -161,6 +161,8 @@ LANGUAGES = [
     ("uk", _("Ukrainian")),
     ("es", _("Spanish")),
 ]
+# Django decides direction from this list (by base language); Pashto is not in its default.
+LANGUAGES_BIDI = ["he", "ar", "ar-dz", "ckb", "fa", "ps", "ug", "ur"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True

@@ -5,7 +5,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Invitation, User, hash_token
-from accounts.services import invitation_accept, invitation_create, invitation_revoke
+from accounts.services import (
+    INVITATION_MESSAGES,
+    invitation_accept,
+    invitation_create,
+    invitation_revoke,
+)
 from core.exceptions import InvitationInvalid, SeatTaken
 from core.models import AuditEntry, Membership
 from core.services import membership_start
@@ -36,7 +41,7 @@ class TestInvitationService:
         assert membership.seat == seat and membership.user == newcomer
         with pytest.raises(InvitationInvalid) as exc:
             invitation_accept(user=UserFactory(), invitation=invitation)
-        assert "already been used" in str(exc.value.message)
+        assert exc.value.message == INVITATION_MESSAGES[Invitation.Status.USED]
         assert Membership.objects.filter(seat=seat).count() == 1
 
     def test_expired_invitation_is_refused(self, agora, facilitator, newcomer):
@@ -44,7 +49,7 @@ class TestInvitationService:
         expire(invitation)
         with pytest.raises(InvitationInvalid) as exc:
             invitation_accept(user=newcomer, invitation=invitation)
-        assert "expired" in str(exc.value.message)
+        assert exc.value.message == INVITATION_MESSAGES[Invitation.Status.EXPIRED]
         assert not Membership.objects.filter(user=newcomer).exists()
 
     def test_new_link_withdraws_the_previous_one(self, agora, facilitator, newcomer):
@@ -162,7 +167,7 @@ class TestInvitationPages:
         response = client.post(reverse("account_signup"), signup_data(), follow=True)
         assert response.status_code == 200
         assert not User.objects.filter(username="amina").exists()
-        assert "already held" in response.content.decode()
+        assert "Ce siège est déjà occupé" in response.content.decode()
 
     @pytest.mark.parametrize("state", ["used", "expired", "revoked"])
     def test_spent_link_shows_a_clear_page(self, client, agora, facilitator, newcomer, state):
@@ -199,6 +204,6 @@ class TestInvitationPages:
         invitation, token = invitation_create(actor=facilitator, seat=first_free_seat(agora))
         client.force_login(newcomer)
         response = client.post(reverse("accounts:invitation", args=[token]), follow=True)
-        assert "already has a place" in response.content.decode()
+        assert "a déjà une place dans cet espace" in response.content.decode()
         invitation.refresh_from_db()
         assert invitation.used_at is None

@@ -39,6 +39,11 @@ lint: venv-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+## bench: page weight, SQL queries and server time of the main pages on the demo data.
+bench: venv-dev
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	DATABASE_URL="sqlite:///$$tmp/bench.sqlite3" $(PY) -m bench.pages $(BENCH_RUNS)
+
 ## messages: extract and compile translations (needs gettext).
 messages: venv-dev
 	$(PY) manage.py makemessages --all --ignore=.venv --ignore=tests --no-obsolete

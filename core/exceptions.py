@@ -11,10 +11,6 @@ class DomainError(Exception):
         super().__init__(str(self.message))
 
 
-class SeatLimitReached(DomainError):
-    default_message = _("All seats are already created: a space cannot have more.")
-
-
 class SeatTaken(DomainError):
     default_message = _("This seat is already held by someone.")
 

@@ -8,12 +8,12 @@ database constraints (see core.models) for the cases a race slips past the check
 from datetime import date
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Model
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from core.exceptions import AlreadyMember, DomainError, SeatLimitReached, SeatTaken
+from core.exceptions import AlreadyMember, DomainError, SeatTaken
 from core.models import (
     AGORA_SEATS,
     LAB_COLLEGES,
@@ -62,30 +62,6 @@ def seats_fill_to_capacity(*, space: Space) -> list[Seat]:
         for n in range(1, seat_capacity(space=space, college=college) + 1)
     ]
     return Seat.objects.bulk_create(seats)
-
-
-@transaction.atomic
-def seat_add(*, actor: User, space: Space, college: str = College.NONE) -> Seat:
-    """Add one seat; refused once the space has all the seats its kind allows."""
-    capacity = seat_capacity(space=space, college=college)
-    current = (
-        Seat.objects.select_for_update()
-        .filter(space=space, college=college)
-        .aggregate(top=Max("number"))["top"]
-        or 0
-    )
-    if current >= capacity:
-        if space.kind == SpaceKind.AGORA:
-            raise SeatLimitReached(
-                _("The Agora already has its %(count)d seats: a 17th seat cannot be added.")
-                % {"count": AGORA_SEATS}
-            )
-        raise SeatLimitReached(
-            _("This college already has its %(count)d seats.") % {"count": SEATS_PER_COLLEGE}
-        )
-    seat = Seat.objects.create(space=space, college=college, number=current + 1)
-    audit_record(actor=actor, action="seat.add", target=seat, space=space)
-    return seat
 
 
 @transaction.atomic
@@ -142,7 +118,12 @@ def membership_end(*, actor: User, membership: Membership) -> Membership:
 @transaction.atomic
 def membership_record_eligibility(*, actor: User, membership: Membership) -> Membership:
     """Attest that the member's eligibility was checked: who and when, nothing else."""
-    membership = Membership.objects.select_for_update().select_related("seat").get(pk=membership.pk)
+    # Lock only the membership row (the seat is a nullable join PostgreSQL cannot lock).
+    membership = (
+        Membership.objects.select_for_update(of=("self",))
+        .select_related("seat")
+        .get(pk=membership.pk)
+    )
     if membership.ended_at is not None:
         raise DomainError(_("This membership has ended."))
     if membership.seat is None or membership.seat.college not in (

@@ -36,7 +36,7 @@ def test_compiled_catalogue_matches_source(lang):
     mo = polib.mofile(str(LOCALE / lang / "LC_MESSAGES" / "django.mo"))
     compiled = {(e.msgctxt, e.msgid): (e.msgstr or e.msgstr_plural) for e in mo}
     for entry in po.translated_entries():
-        expected = entry.msgstr or {k: v for k, v in entry.msgstr_plural.items()}
+        expected = entry.msgstr or dict(entry.msgstr_plural)
         got = compiled.get((entry.msgctxt, entry.msgid))
         assert got is not None, f"{lang}: {entry.msgid!r} is not compiled: run make messages"
         if isinstance(expected, dict):

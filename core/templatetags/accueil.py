@@ -1,0 +1,41 @@
+"""Template helpers: inline SVG icons (no font or file to download, no emoji font needed)."""
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# 24×24 stroke icons drawn for Accueil; currentColor so they follow the text colour.
+_ICONS = {
+    "home": '<path d="M3 11 12 4l9 7"/><path d="M5 10v10h5v-6h4v6h5V10"/>',
+    "globe": '<circle cx="12" cy="12" r="9"/><path d="M3 12h18"/>'
+    '<path d="M12 3c3 3.2 3 14.8 0 18M12 3c-3 3.2-3 14.8 0 18"/>',
+    "calendar": '<rect x="3" y="5" width="18" height="16" rx="2"/>'
+    '<path d="M3 10h18M8 3v4M16 3v4"/>',
+    "question": '<circle cx="12" cy="12" r="9"/>'
+    '<path d="M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.7.3-1 .9-1 1.7v.5"/><path d="M12 17.5v.01"/>',
+    "assembly": '<path d="M3 20h18M5 20V10M19 20V10M9.5 20V10M14.5 20V10M3 10l9-6 9 6z"/>',
+    "lab": '<path d="M9 3h6M10 3v6l-5 9a2 2 0 0 0 1.8 3h10.4a2 2 0 0 0 1.8-3l-5-9V3"/>'
+    '<path d="M7.5 15h9"/>',
+    "wave": '<path d="M7 11V6a1.5 1.5 0 0 1 3 0v5M10 10V4.5a1.5 1.5 0 0 1 3 0V10M13 10V5.5a1.5 '
+    "1.5 0 0 1 3 0V12M16 9a1.5 1.5 0 0 1 3 0v5a7 7 0 0 1-12.5 4.3L4 14.5a1.5 1.5 0 0 1 2.4-1.8L7 "
+    '13.5"/>',
+    "check": '<path d="m5 12 5 5 9-10"/>',
+}
+
+
+@register.simple_tag
+def icon(name: str, label: str = ""):
+    """An inline icon; decorative (aria-hidden) unless a label is given."""
+    paths = mark_safe(_ICONS[name])  # noqa: S308 - constant markup defined above
+    if label:
+        return format_html(
+            '<svg class="icon" viewBox="0 0 24 24" role="img" aria-label="{}">{}</svg>',
+            label,
+            paths,
+        )
+    return format_html(
+        '<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">{}</svg>',
+        paths,
+    )

@@ -145,3 +145,21 @@ def test_login_with_username_or_email(client, newcomer):
             reverse("account_login"), {"login": login, "password": "correct-horse-battery"}
         )
         assert response.status_code == 302, login
+
+
+def test_failed_logins_are_rate_limited(client, newcomer):
+    """After 5 failures on one account, even the right password is refused for a while."""
+    from django.core.cache import cache
+    from django.utils import translation
+
+    cache.clear()
+    for _ in range(5):
+        client.post(reverse("account_login"), {"login": "amina", "password": "wrong"})
+    response = client.post(
+        reverse("account_login"), {"login": "amina", "password": "correct-horse-battery"}
+    )
+    assert response.status_code == 200  # not logged in: the form again
+    with translation.override("fr"):
+        expected = translation.gettext("Too many failed login attempts. Try again later.")
+    assert expected.replace("'", "&#x27;") in response.content.decode()
+    cache.clear()

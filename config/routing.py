@@ -1,3 +1,5 @@
 """Websocket routes of every app; each consumer checks permissions on connect and per message."""
 
-websocket_urlpatterns: list = []
+from meetings.routing import websocket_urlpatterns as meetings_ws
+
+websocket_urlpatterns: list = [*meetings_ws]

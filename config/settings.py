@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "accounts",
     "agora",
     "labs",
+    "meetings",
 ]
 
 MIDDLEWARE = [
@@ -108,6 +109,9 @@ CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=REDIS_URL or No
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = "Europe/Paris"
+CELERY_BEAT_SCHEDULE = {
+    "meeting-reminders": {"task": "meetings.tasks.send_due_reminders", "schedule": 15 * 60},
+}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

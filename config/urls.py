@@ -4,6 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("core.urls")),
     path("", include("accounts.urls")),
+    path("", include("meetings.urls")),
     path("agora/", include("agora.urls")),
     path("labs/", include("labs.urls")),
     path("accounts/", include("allauth.urls")),

@@ -2,4 +2,10 @@ from django.conf import settings
 
 
 def site(request):
-    return {"TERRITORY_NAME": settings.TERRITORY_NAME}
+    context = {"TERRITORY_NAME": settings.TERRITORY_NAME}
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        from core.selectors import notification_unread_count
+
+        context["unread_notifications"] = notification_unread_count(user=user)
+    return context

@@ -4,6 +4,8 @@ The Agora and the labs are the two kinds of space (multi-table children in `agor
 `labs`); meetings, proposals and booklets attach to `Space`, whatever its kind.
 """
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -44,6 +46,14 @@ class Space(models.Model):
     visibility = models.CharField(
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )
+    # Quorum: this share of the active seats must attend (present or remote), and, for
+    # labs, at least this many from each college (0 = no per-college rule).
+    quorum_fraction = models.DecimalField(
+        _("quorum (share of active seats)"), max_digits=3, decimal_places=2, default=Decimal("0.5")
+    )
+    quorum_min_per_college = models.PositiveSmallIntegerField(
+        _("quorum: minimum per college"), default=0
+    )
     creator = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -57,6 +67,10 @@ class Space(models.Model):
             models.CheckConstraint(condition=Q(kind__in=SpaceKind.values), name="space_kind_valid"),
             models.CheckConstraint(
                 condition=Q(visibility__in=Visibility.values), name="space_visibility_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(quorum_fraction__gte=0, quorum_fraction__lte=1),
+                name="space_quorum_fraction_range",
             ),
         ]
 
@@ -192,3 +206,23 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"
+
+
+class Notification(models.Model):
+    """An in-app notice; the e-mail channel sends the same text (core.notifications)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    subject = models.CharField(max_length=200)
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self) -> str:
+        return self.subject

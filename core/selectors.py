@@ -108,3 +108,15 @@ def membership_get(*, space: Space, pk: int) -> Membership | None:
 
 def seat_get(*, space: Space, pk: int) -> Seat | None:
     return Seat.objects.filter(space=space, pk=pk).first()
+
+
+def notification_list(*, user, limit: int = 50):
+    from core.models import Notification
+
+    return Notification.objects.filter(user=user)[:limit]
+
+
+def notification_unread_count(*, user) -> int:
+    from core.models import Notification
+
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()

@@ -160,3 +160,11 @@ def space_start(*, actor: User, space: Space) -> Space:
     facilitator_add(actor=actor, space=space, user=actor)
     audit_record(actor=actor, action=f"{space.kind}.create", target=space, space=space)
     return space
+
+
+def notifications_mark_read(*, user: User) -> int:
+    from core.models import Notification
+
+    return Notification.objects.filter(user=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )

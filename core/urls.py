@@ -6,6 +6,7 @@ app_name = "core"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("notices/", views.notifications, name="notifications"),
     path("s/<slug:slug>/", views.space_detail, name="space-detail"),
     path("s/<slug:slug>/seats/", views.seat_list, name="seat-list"),
     path("s/<slug:slug>/seats/<int:seat_id>/invite/", views.seat_invite, name="seat-invite"),

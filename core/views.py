@@ -1,5 +1,6 @@
 import segno
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,6 +15,7 @@ from core.models import College, SpaceKind
 from core.selectors import (
     facilitator_list,
     membership_get,
+    notification_list,
     seat_counts,
     seat_get,
     seat_list_with_holders,
@@ -21,7 +23,7 @@ from core.selectors import (
     space_list_visible,
     space_specific,
 )
-from core.services import membership_end, membership_record_eligibility
+from core.services import membership_end, membership_record_eligibility, notifications_mark_read
 from core.views_helpers import space_view
 
 
@@ -50,6 +52,9 @@ def space_detail(request, space):
         "can_see_members": can_see_members,
         "is_lab": space.kind == SpaceKind.LAB,
     }
+    from meetings.selectors import meeting_list_for_space
+
+    context["next_meeting"] = meeting_list_for_space(space=space, limit=1).first()
     if can_see_members:
         context["seats"] = [s for s in seat_list_with_holders(space=space) if s.holder]
         context["facilitators"] = facilitator_list(space=space)
@@ -156,3 +161,13 @@ def membership_eligibility(request, space, membership_id: int):
     except DomainError as exc:
         messages.error(request, exc.message)
     return redirect("core:seat-list", slug=space.slug)
+
+
+@login_required
+def notifications(request):
+    if request.method == "POST":
+        notifications_mark_read(user=request.user)
+        return redirect("core:notifications")
+    return render(
+        request, "core/notifications.html", {"notices": notification_list(user=request.user)}
+    )

@@ -36,6 +36,31 @@ def space_view(perm: str | None = None):
     return decorator
 
 
+def object_view(
+    loader, perm: str | None = None, view_perm: str = "core.view_space", kwarg: str = "pk"
+):
+    """Like space_view for objects that belong to a space (a meeting, a proposal…):
+    `loader(pk=…)` returns the object or None; 404 unless `view_perm` holds."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            obj = loader(pk=kwargs.pop(kwarg))
+            if obj is None or not request.user.has_perm(view_perm, obj):
+                if obj is not None and not request.user.is_authenticated:
+                    return redirect_to_login(request.get_full_path())
+                raise Http404
+            if perm and not request.user.has_perm(perm, obj):
+                if not request.user.is_authenticated:
+                    return redirect_to_login(request.get_full_path())
+                raise PermissionDenied
+            return view(request, obj, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
 def perm_required(perm: str):
     """Decorator for views without an object: a global permission such as add_space."""
 

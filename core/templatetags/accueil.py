@@ -39,3 +39,11 @@ def icon(name: str, label: str = ""):
         '<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">{}</svg>',
         paths,
     )
+
+
+@register.simple_tag
+def language_name(code: str) -> str:
+    """The name of a spoken language, in the reader's language."""
+    from accounts.languages import SPOKEN_LANGUAGES
+
+    return str(dict(SPOKEN_LANGUAGES).get(code, code))

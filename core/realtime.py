@@ -1,0 +1,29 @@
+"""One way to tell live pages that something changed.
+
+Services call `broadcast` inside their transaction; the event leaves only once the
+transaction commits (never for a rolled-back change). The payload is computed then,
+once, and fanned out to every socket of the group, so a change costs the same whether
+3 or 300 people watch. Group names follow "<app>.<thing>.<pk>" (channels does not allow
+dots in group names, so they become underscores).
+"""
+
+from collections.abc import Callable
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.db import transaction
+
+
+def group_name(name: str) -> str:
+    return name.replace(".", "_")
+
+
+def broadcast(name: str, event_type: str, payload: Callable[[], dict] | dict | None = None) -> None:
+    def send() -> None:
+        layer = get_channel_layer()
+        if layer is None:
+            return
+        body = payload() if callable(payload) else (payload or {})
+        async_to_sync(layer.group_send)(group_name(name), {"type": event_type, **body})
+
+    transaction.on_commit(send)

@@ -1,0 +1,53 @@
+"""iCalendar (RFC 5545) feeds, built with the `icalendar` library.
+
+Every meeting is its own VEVENT (occurrences are expanded, each carries its own edits):
+UID stable for the life of the meeting, SEQUENCE bumped by every change, STATUS:CANCELLED
+for cancelled ones, DTSTART/DTEND in the meeting's time zone with its VTIMEZONE.
+The place and online link are included only in feeds meant for members.
+"""
+
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.urls import reverse
+from icalendar import Calendar, Event
+
+from meetings.models import Meeting, MeetingStatus
+
+PRODID = "-//Accueil//Meetings//FR"
+
+
+def _uid_host() -> str:
+    return settings.SITE_URL.split("//", 1)[-1].split("/", 1)[0] or "accueil"
+
+
+def meeting_event(meeting: Meeting, *, include_place: bool) -> Event:
+    zone = ZoneInfo(meeting.time_zone)
+    event = Event()
+    event.add("uid", f"meeting-{meeting.pk}@{_uid_host()}")
+    event.add("dtstamp", meeting.updated_at)
+    event.add("dtstart", meeting.starts_at.astimezone(zone))
+    event.add("dtend", meeting.ends_at.astimezone(zone))
+    event.add("summary", f"{meeting.title} — {meeting.space.name}")
+    event.add("sequence", meeting.sequence)
+    event.add("status", "CANCELLED" if meeting.status == MeetingStatus.CANCELLED else "CONFIRMED")
+    event.add("url", settings.SITE_URL + reverse("meetings:meeting-detail", args=[meeting.pk]))
+    if include_place:
+        place = ", ".join(p for p in (meeting.place_name, meeting.room, meeting.address) if p)
+        if place:
+            event.add("location", place)
+        if meeting.online_url:
+            event.add("description", meeting.online_url)
+    return event
+
+
+def build_calendar(meetings, *, name: str, include_place: bool) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    for meeting in meetings:
+        calendar.add_component(meeting_event(meeting, include_place=include_place))
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

@@ -19,6 +19,13 @@ def _active_roles(user) -> dict[int, str]:
     return cache
 
 
+def forget_cached_roles(user) -> None:
+    """Long-lived holders of a user (a websocket) call this before re-checking."""
+    real = getattr(user, "_wrapped", user)  # channels and Django wrap users lazily
+    if hasattr(real, "__dict__"):
+        real.__dict__.pop("_accueil_space_roles", None)
+
+
 def _space_id(obj) -> int | None:
     if obj is None:
         return None

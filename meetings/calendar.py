@@ -6,6 +6,7 @@ for cancelled ones, DTSTART/DTEND in the meeting's time zone with its VTIMEZONE.
 The place and online link are included only in feeds meant for members.
 """
 
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -42,6 +43,7 @@ def meeting_event(meeting: Meeting, *, include_place: bool) -> Event:
 
 
 def build_calendar(meetings, *, name: str, include_place: bool) -> bytes:
+    meetings = list(meetings)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -49,5 +51,11 @@ def build_calendar(meetings, *, name: str, include_place: bool) -> bytes:
     calendar.add("x-wr-calname", name)
     for meeting in meetings:
         calendar.add_component(meeting_event(meeting, include_place=include_place))
-    calendar.add_missing_timezones()
+    # VTIMEZONE transitions only for the years the feed covers: a few lines, not 70 years.
+    if meetings:
+        first = min(m.starts_at for m in meetings).date().replace(month=1, day=1)
+        last = max(m.ends_at for m in meetings).date().replace(month=12, day=31)
+        calendar.add_missing_timezones(
+            first_date=first - timedelta(days=366), last_date=last + timedelta(days=1)
+        )
     return calendar.to_ical()

@@ -12,6 +12,7 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.utils.translation import gettext as _
 
 from core.exceptions import DomainError
+from core.predicates import forget_cached_roles
 from core.realtime import group_name
 from meetings import services
 from meetings.selectors import live_state, meeting_get
@@ -24,7 +25,7 @@ FACILITATOR_ACTIONS = {"open", "close", "next_item", "goto_item", "give_floor", 
 
 
 def _fresh_perm(user, perm: str, meeting) -> bool:
-    user.__dict__.pop("_accueil_space_roles", None)  # re-read memberships every time
+    forget_cached_roles(user)  # re-read memberships at every message
     return user.has_perm(perm, meeting)
 
 

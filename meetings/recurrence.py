@@ -99,10 +99,11 @@ def local_starts(rule: Rule) -> list[datetime]:
 
 def occurrences(rule: Rule, overrides: dict[datetime, Override] | None = None) -> list[Occurrence]:
     """Every occurrence, aware, with overrides applied (keyed by naive local start)."""
+    starts = local_starts(rule)  # validates the rule, time zone included
     zone = ZoneInfo(rule.tz)
     overrides = overrides or {}
     result = []
-    for local in local_starts(rule):
+    for local in starts:
         original = local.replace(tzinfo=zone)
         override = overrides.get(local)
         if override is None:

@@ -313,6 +313,7 @@ def rsvp_set(
     childcare: bool = False,
     accessibility: str = "",
 ) -> Rsvp:
+    meeting = Meeting.objects.get(pk=meeting.pk)  # never trust a stale copy
     if answer not in RsvpAnswer.values:
         raise DomainError(_("Choose: coming, maybe or not coming."))
     if interpretation_language and interpretation_language not in SPOKEN_LANGUAGE_CODES:
@@ -347,6 +348,7 @@ def attendance_record(
 ) -> list[Attendance]:
     """Record present / remote / excused / absent for members (keyed by membership id).
     Refused as a whole if any id is not a member of the space at the meeting."""
+    meeting = Meeting.objects.get(pk=meeting.pk)
     if meeting.is_cancelled:
         raise DomainError(_("This meeting is cancelled: no roll call."))
     if meeting.starts_at > timezone.now() + timedelta(hours=1):

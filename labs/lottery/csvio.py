@@ -51,16 +51,21 @@ def _rows(text: str, source: str, header_name: str) -> tuple[list[str], list[tup
 
 
 def read_pool(text: str, source: str = "pool") -> list[Volunteer]:
+    """Volunteers from a pool CSV; :class:`CSVError` names the line of any problem."""
+    return [v for _, v in _parse_pool(text, source)]
+
+
+def _parse_pool(text: str, source: str) -> list[tuple[int, Volunteer]]:
     header, rows = _rows(text, source, "id")
     if not header or header[0] != "id":
         raise CSVError(source, 1, f"the header must start with 'id', not {header[:1]}")
     features = header[1:]
     if not features:
         raise CSVError(source, 1, "the header has no feature column")
-    if any(not f for f in features) or len(set(features)) != len(features):
+    if any(not f for f in features) or len(set(header)) != len(header):
         raise CSVError(source, 1, "feature names must be non-empty and distinct")
     seen: dict[str, int] = {}
-    pool = []
+    pool: list[tuple[int, Volunteer]] = []
     for line, cells in rows:
         if len(cells) != len(header):
             raise CSVError(source, line, f"expected {len(header)} cells, found {len(cells)}")
@@ -75,7 +80,7 @@ def read_pool(text: str, source: str = "pool") -> list[Volunteer]:
         for feature, value in zip(features, values, strict=True):
             if not value:
                 raise CSVError(source, line, f"empty value for {feature!r}")
-        pool.append(Volunteer(vid, dict(zip(features, values, strict=True))))
+        pool.append((line, Volunteer(vid, dict(zip(features, values, strict=True)))))
     if not pool:
         raise CSVError(source, None, "no volunteer")
     return pool
@@ -92,12 +97,17 @@ def _int(cell: str, source: str, line: int, name: str) -> int:
 
 
 def read_quotas(text: str, source: str = "quotas") -> list[Quota]:
+    """Quotas from a quota CSV; :class:`CSVError` names the line of any problem."""
+    return [q for _, q in _parse_quotas(text, source)]
+
+
+def _parse_quotas(text: str, source: str) -> list[tuple[int, Quota]]:
     header, rows = _rows(text, source, "feature")
     if header != ["feature", "value", "min", "max"]:
         raise CSVError(
             source, 1, f"the header must be feature,value,min,max, not {','.join(header)}"
         )
-    quotas: list[Quota] = []
+    quotas: list[tuple[int, Quota]] = []
     seen: dict[tuple[str, str], int] = {}
     for line, cells in rows:
         if len(cells) != 4:
@@ -116,7 +126,7 @@ def read_quotas(text: str, source: str = "quotas") -> list[Quota]:
                 f"duplicate quota {feature}={value} (first on line {seen[feature, value]})",
             )
         seen[feature, value] = line
-        quotas.append(Quota(feature, value, low, high))
+        quotas.append((line, Quota(feature, value, low, high)))
     if not quotas:
         raise CSVError(source, None, "no quota row")
     return quotas
@@ -131,24 +141,21 @@ def build_problem(
     quotas_source: str = "quotas",
 ) -> Problem:
     """Parse both files and cross-check them (unknown features and values are errors)."""
-    pool = read_pool(pool_text, pool_source)
-    quotas = read_quotas(quotas_text, quotas_source)
-    features = list(pool[0].features)
-    quota_lines = _quota_lines(quotas_text)
+    if seats < 1:
+        raise CSVError("seats", None, "the number of seats must be positive")
+    pool = _parse_pool(pool_text, pool_source)
+    quotas = _parse_quotas(quotas_text, quotas_source)
+    features = list(pool[0][1].features)
     by_feature: dict[str, set[str]] = {}
-    for q, line in zip(quotas, quota_lines, strict=True):
+    for line, q in quotas:
         if q.feature not in features:
-            raise CSVError(
-                quotas_source,
-                line,
-                f"unknown feature {q.feature!r} (pool has {', '.join(features)})",
-            )
+            known = ", ".join(features)
+            raise CSVError(quotas_source, line, f"unknown feature {q.feature!r} (pool has {known})")
         by_feature.setdefault(q.feature, set()).add(q.value)
     missing = [f for f in features if f not in by_feature]
     if missing:
         raise CSVError(quotas_source, None, f"no quota row for feature(s) {', '.join(missing)}")
-    _, rows = _rows(pool_text, pool_source, "id")
-    for (line, _cells), v in zip(rows, pool, strict=True):
+    for line, v in pool:
         for feature, value in v.features.items():
             if value not in by_feature[feature]:
                 raise CSVError(
@@ -157,13 +164,7 @@ def build_problem(
                     f"{feature}={value!r} has no quota row (known values: "
                     f"{', '.join(sorted(by_feature[feature]))})",
                 )
-    if seats < 1:
-        raise CSVError("seats", None, "the number of seats must be positive")
-    return Problem(pool, quotas, seats)
-
-
-def _quota_lines(text: str) -> list[int]:
-    return [line for line, _ in _rows(text, "quotas", "feature")[1]]
+    return Problem([v for _, v in pool], [q for _, q in quotas], seats)
 
 
 def load_problem(pool_path: str | Path, quotas_path: str | Path, seats: int) -> Problem:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Iterator
 
 from .model import LotteryError, Problem, validate_problem
 
@@ -99,17 +100,25 @@ def greedy_panel(
     return tuple(sorted(ids[i] for i in _Greedy(problem).panel(rng, max_attempts)))
 
 
-def greedy_probabilities(
+def greedy_samples(
     problem: Problem, runs: int, seed: int, *, max_attempts: int = 10_000
-) -> dict[str, float]:
-    """Estimate each volunteer's selection probability under LEGACY from ``runs`` panels."""
+) -> Iterator[tuple[int, ...]]:
+    """``runs`` independent LEGACY panels, as sorted indices into ``problem.ids``."""
     if runs < 1:
         raise ValueError("runs must be positive")
     greedy = _Greedy(problem)
     # A seeded simulation of the baseline, not the lottery itself: no secrecy is needed.
     rng = random.Random(seed)  # noqa: S311
-    counts = [0] * greedy.n
     for _ in range(runs):
-        for i in greedy.panel(rng, max_attempts):
+        yield tuple(sorted(greedy.panel(rng, max_attempts)))
+
+
+def greedy_probabilities(
+    problem: Problem, runs: int, seed: int, *, max_attempts: int = 10_000
+) -> dict[str, float]:
+    """Estimate each volunteer's selection probability under LEGACY from ``runs`` panels."""
+    counts = [0] * len(problem.pool)
+    for panel in greedy_samples(problem, runs, seed, max_attempts=max_attempts):
+        for i in panel:
             counts[i] += 1
-    return {v: float(c) / runs for v, c in zip(problem.ids, counts, strict=True)}
+    return {v: c / runs for v, c in zip(problem.ids, counts, strict=True)}

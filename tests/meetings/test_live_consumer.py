@@ -1,0 +1,145 @@
+"""The live session's websocket: join, presence, hands, agenda, refusals."""
+
+import pytest
+from asgiref.sync import sync_to_async
+from channels.testing import WebsocketCommunicator
+
+from config.asgi import application
+from meetings.models import Meeting, SpeakerRequest
+from meetings.services import live_open
+from tests.factories import UserFactory
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.asyncio]
+
+
+async def connect(user, meeting, origin=b"http://127.0.0.1:8000"):
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    headers = [(b"origin", origin)]
+    if user is not None:
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        await sync_to_async(session.save)()
+        headers.append((b"cookie", f"sessionid={session.session_key}".encode()))
+    communicator = WebsocketCommunicator(
+        application, f"/ws/meetings/{meeting.pk}/live/", headers=headers
+    )
+    connected, code = await communicator.connect()
+    return communicator, connected, code
+
+
+async def next_state(communicator):
+    while True:
+        message = await communicator.receive_json_from(timeout=5)
+        if message["type"] == "state":
+            return message["state"]
+
+
+async def next_error(communicator):
+    while True:
+        message = await communicator.receive_json_from(timeout=5)
+        if message["type"] == "error":
+            return message
+
+
+async def drain(communicator):
+    while not await communicator.receive_nothing(timeout=0.3):
+        await communicator.receive_json_from()
+
+
+async def test_member_joins_and_sees_the_facilitator_advance(meeting, members, facilitator):
+    await sync_to_async(live_open)(actor=facilitator, meeting=meeting)
+    amina = members[0].user
+    member, connected, _ = await connect(amina, meeting)
+    assert connected
+    state = await next_state(member)
+    assert state["live_status"] == "live" and state["current_item"]["title"] == "Welcome"
+    staff, connected, _ = await connect(facilitator, meeting)
+    assert connected
+    await drain(member)
+    await drain(staff)
+    await staff.send_json_to({"action": "next_item"})
+    state = await next_state(member)
+    assert state["current_item"]["title"] == "Housing booklet"
+    assert sorted(state["present"]) == sorted([str(amina), str(facilitator)])
+    await member.disconnect()
+    await staff.disconnect()
+
+
+async def test_presence_and_hand_raising(meeting, members, facilitator):
+    await sync_to_async(live_open)(actor=facilitator, meeting=meeting)
+    amina, yonas = members[0].user, members[1].user
+    a, ok_a, _ = await connect(amina, meeting)
+    y, ok_y, _ = await connect(yonas, meeting)
+    assert ok_a and ok_y
+    await drain(a)
+    await drain(y)
+    await a.send_json_to({"action": "raise_hand"})
+    state = await next_state(y)
+    assert [q["name"] for q in state["queue"]] == [str(amina)]
+    await y.disconnect()
+    await next_state(a)  # the raised hand
+    state = await next_state(a)
+    assert state["present"] == [str(amina)]
+    staff, _ok, _ = await connect(facilitator, meeting)
+    await drain(staff)
+    await staff.send_json_to({"action": "give_floor"})
+    state = await next_state(staff)
+    assert state["speaking"]["name"] == str(amina) and state["queue"] == []
+    await a.disconnect()
+    await staff.disconnect()
+
+
+async def test_member_cannot_run_the_session(meeting, members, facilitator):
+    await sync_to_async(live_open)(actor=facilitator, meeting=meeting)
+    member, _c, _ = await connect(members[0].user, meeting)
+    await drain(member)
+    for action in ("next_item", "close", "give_floor", "goto_item"):
+        await member.send_json_to({"action": action})
+        reply = await next_error(member)
+        assert reply["code"] == "forbidden"
+    current = await sync_to_async(lambda: Meeting.objects.get(pk=meeting.pk).current_item.title)()
+    assert current == "Welcome"
+    await member.disconnect()
+
+
+async def test_refused_connections(meeting, members, facilitator):
+    outsider = await sync_to_async(UserFactory)(role="partner")
+    for user in (None, outsider):
+        communicator, connected, code = await connect(user, meeting)
+        assert not connected
+        assert code in (4401, 4403)
+    # A page from another site cannot open the socket, even with a member's cookie.
+    communicator, connected, _ = await connect(
+        members[0].user, meeting, origin=b"https://evil.example"
+    )
+    assert not connected
+
+
+async def test_membership_ended_mid_session_stops_actions(meeting, members, facilitator):
+    from core.services import membership_end
+
+    await sync_to_async(live_open)(actor=facilitator, meeting=meeting)
+    member, _c, _ = await connect(members[0].user, meeting)
+    await drain(member)
+    await sync_to_async(membership_end)(actor=facilitator, membership=members[0])
+    await member.send_json_to({"action": "raise_hand"})
+    reply = await next_error(member)
+    assert reply["code"] == "forbidden"
+    assert not await sync_to_async(SpeakerRequest.objects.exists)()
+    await member.disconnect()
+
+
+async def test_actions_before_opening_are_refused(meeting, members):
+    member, _c, _ = await connect(members[0].user, meeting)
+    await drain(member)
+    await member.send_json_to({"action": "raise_hand"})
+    reply = await next_error(member)
+    assert reply["code"] == "refused"
+    await member.send_json_to({"action": "dance"})
+    reply = await next_error(member)
+    assert reply["code"] == "refused"
+    await member.disconnect()

@@ -110,7 +110,10 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDI
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = "Europe/Paris"
 CELERY_BEAT_SCHEDULE = {
-    "meeting-reminders": {"task": "meetings.tasks.send_due_reminders", "schedule": 15 * 60},
+    "meeting-reminders": {
+        "task": "meetings.tasks.send_due_reminders",
+        "schedule": env.int("REMINDER_INTERVAL_SECONDS", default=15 * 60),
+    },
 }
 
 AUTH_USER_MODEL = "accounts.User"
@@ -198,6 +201,8 @@ MAILERS = {
         "BACKEND": _mail["EMAIL_BACKEND"],
         "OPTIONS": {k: v for k, v in _mail_options.items() if v}
         if _mail["EMAIL_BACKEND"].endswith("smtp.EmailBackend")
+        else {"file_path": _mail["EMAIL_FILE_PATH"]}
+        if _mail["EMAIL_BACKEND"].endswith("filebased.EmailBackend")
         else {},
     }
 }

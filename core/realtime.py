@@ -7,7 +7,9 @@ once, and fanned out to every socket of the group, so a change costs the same wh
 dots in group names, so they become underscores).
 """
 
+import asyncio
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
@@ -24,6 +26,18 @@ def broadcast(name: str, event_type: str, payload: Callable[[], dict] | dict | N
         if layer is None:
             return
         body = payload() if callable(payload) else (payload or {})
-        async_to_sync(layer.group_send)(group_name(name), {"type": event_type, **body})
+        _call(layer.group_send, group_name(name), {"type": event_type, **body})
 
     transaction.on_commit(send)
+
+
+def _call(coroutine_function, *args) -> None:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        async_to_sync(coroutine_function)(*args)
+        return
+    # This thread already runs an event loop (a test driving a browser, or a service
+    # called from async code): async_to_sync refuses that, so send from a helper thread.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(async_to_sync(coroutine_function), *args).result()

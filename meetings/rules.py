@@ -10,6 +10,9 @@ from meetings.predicates import is_minutes_taker
 rules.add_perm("meetings.view_meeting", is_public_space | is_space_member | is_superuser)
 # Where and how to join (address, room, online link): members only.
 rules.add_perm("meetings.view_meeting_place", is_space_member | is_superuser)
+# Documents and minutes may name people: members only.
+rules.add_perm("meetings.view_documents", is_space_member | is_superuser)
+rules.add_perm("meetings.view_minutes", is_space_member | is_superuser)
 # Schedule, edit, cancel, agenda, documents, roll call, RSVP totals, run the live session.
 rules.add_perm("meetings.manage_meeting", is_space_facilitator | is_superuser)
 rules.add_perm("meetings.rsvp", is_space_member)

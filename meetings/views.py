@@ -81,7 +81,10 @@ def meeting_detail(request, meeting):
         "meeting": meeting,
         "space": meeting.space,
         "agenda": meeting.agenda_items.order_by("position", "pk"),
-        "documents": meeting.documents.order_by("created_at"),
+        "documents": meeting.documents.order_by("created_at")
+        if user.has_perm("meetings.view_documents", meeting)
+        else [],
+        "can_see_minutes": user.has_perm("meetings.view_minutes", meeting),
         "can_manage": can_manage,
         "can_see_place": user.has_perm("meetings.view_meeting_place", meeting),
         "can_rsvp": user.has_perm("meetings.rsvp", meeting),
@@ -286,7 +289,7 @@ def document_add(request, meeting):
     return _detail(meeting)
 
 
-@_meeting_view()
+@_meeting_view("meetings.view_documents")
 def document_download(request, meeting, doc_id: int):
     document = MeetingDocument.objects.filter(meeting=meeting, pk=doc_id).first()
     if document is None:
@@ -333,7 +336,7 @@ def attendance(request, meeting):
 
 
 # Minutes ------------------------------------------------------------------------------------
-@_meeting_view()
+@_meeting_view("meetings.view_minutes")
 def minutes(request, meeting):
     revisions = selectors.minutes_revisions(meeting=meeting)
     current = revisions[0] if revisions else None

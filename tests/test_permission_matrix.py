@@ -18,6 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from accounts.services import invitation_create
 from core.models import Membership, Seat
 from core.services import membership_start
+from meetings.services import calendar_token_renew
 from tests.conftest import first_free_seat
 from tests.factories import UserFactory
 
@@ -46,6 +47,9 @@ FACIL = s(302, 403, 403, 403, 403, 200)  # facilitators of the space
 FACIL_POST = s(302, 403, 403, 403, 403, 302)
 AUTH_REDIRECT = s(200, 302, 302, 302, 302, 302)  # an entry page: signed-in people move on
 NO_TOTP = s(302, 404, 404, 404, 404, 404)
+MEMBERS = s(302, 200, 403, 403, 403, 200)  # members of the (public) space
+PRIVATE_MEMBERS = s(302, 404, 200, 404, 404, 200)
+PRIVATE_FACIL = s(302, 404, 403, 404, 404, 200)
 
 # name -> list of (method, case, expected)
 EXPECTED: dict[str, list[tuple[str, str, dict]]] = {
@@ -65,11 +69,48 @@ EXPECTED: dict[str, list[tuple[str, str, dict]]] = {
     "agora:agora-create": [("get", "", s(302, 403, 403, 403, 403, 200))],
     "labs:lab-create": [("get", "", s(302, 403, 403, 403, 403, 200))],
     "labs:lab-edit": [("get", "private-lab", s(302, 404, 403, 404, 404, 200))],
+    "core:notifications": [("get", "", LOGIN)],
     "accounts:invitation": [("get", "", A)],
     "accounts:profile": [("get", "", LOGIN)],
     "accounts:data-export": [("get", "", LOGIN)],
     "accounts:account-delete": [("get", "", LOGIN)],
     "accounts:set-language": [("post", "", s(302, 302, 302, 302, 302, 302))],
+    # meetings ("agora" = a meeting of the public Agora, "private-lab" = of the members-only lab)
+    "meetings:my-meetings": [("get", "", LOGIN)],
+    "meetings:meeting-detail": [
+        ("get", "agora", A),
+        ("get", "private-lab", s(302, 404, 200, 404, 404, 200)),
+    ],
+    "meetings:meeting-rsvp": [
+        ("post", "agora", s(302, 302, 403, 403, 403, 302)),
+        ("post", "private-lab", s(302, 404, 302, 404, 404, 302)),
+    ],
+    "meetings:meeting-edit": [("get", "agora", FACIL)],
+    "meetings:meeting-cancel": [("get", "agora", FACIL), ("post", "agora", FACIL_POST)],
+    "meetings:agenda": [("get", "agora", FACIL), ("get", "private-lab", PRIVATE_FACIL)],
+    "meetings:agenda-move": [("post", "agora", FACIL_POST)],
+    "meetings:agenda-delete": [("post", "agora", FACIL_POST)],
+    "meetings:document-add": [("post", "agora", FACIL_POST)],
+    "meetings:document-download": [("get", "agora", MEMBERS)],
+    "meetings:attendance": [("get", "agora", FACIL)],
+    "meetings:minutes": [("get", "agora", MEMBERS), ("get", "private-lab", PRIVATE_MEMBERS)],
+    "meetings:minutes-edit": [("get", "agora", FACIL)],
+    "meetings:minutes-approve": [("post", "agora", FACIL_POST)],
+    "meetings:minutes-comment-resolve": [("post", "agora", FACIL_POST)],
+    "meetings:live": [("get", "agora", MEMBERS), ("get", "private-lab", PRIVATE_MEMBERS)],
+    "meetings:live-action": [("post", "agora", s(302, 302, 403, 403, 403, 302))],
+    "meetings:meeting-ics": [("get", "agora", A)],
+    "meetings:space-meetings": [
+        ("get", "agora", A),
+        ("get", "private-lab", s(302, 404, 200, 404, 404, 200)),
+    ],
+    "meetings:space-feed": [
+        ("get", "agora", A),
+        ("get", "private-lab", s(302, 404, 200, 404, 404, 200)),
+    ],
+    "meetings:meeting-schedule": [("get", "agora", FACIL)],
+    "meetings:calendar": [("get", "", LOGIN)],
+    "meetings:user-feed": [("get", "", A), ("get", "bad-token", s(404, 404, 404, 404, 404, 404))],
     # django-allauth
     "account_login": [("get", "", AUTH_REDIRECT)],
     "account_logout": [("get", "", s(302, 200, 200, 200, 200, 200))],
@@ -116,6 +157,11 @@ class World:
     free_seat: object
     invitation: object
     token: str
+    meetings: dict
+    item: object
+    document: object
+    comment: object
+    calendar_token: str
 
 
 @pytest.fixture
@@ -140,6 +186,8 @@ def world(facilitator, agora):
     invitation, token = invitation_create(actor=facilitator, seat=invited_seat)
     # another free seat, with no invitation yet, for the invite endpoint
     free_seat = Seat.objects.filter(space=agora, number=invited_seat.number + 1).get()
+    meetings, item, document, comment = _meetings(facilitator, agora, lab)
+    calendar_token = calendar_token_renew(user=newcomer)
     users = {
         "anon": None,
         "newcomer": newcomer,
@@ -148,11 +196,74 @@ def world(facilitator, agora):
         "official": UserFactory(role="official"),
         "facilitator": facilitator,
     }
-    return World(users, agora, lab, membership, free_seat, invitation, token)
+    return World(
+        users,
+        agora,
+        lab,
+        membership,
+        free_seat,
+        invitation,
+        token,
+        meetings,
+        item,
+        document,
+        comment,
+        calendar_token,
+    )
+
+
+def _meetings(facilitator, agora, lab):
+    from datetime import timedelta
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+
+    from meetings import services as ms
+
+    start = timezone.now() + timedelta(days=2)
+    meetings = {
+        space.slug: ms.meeting_create(
+            actor=facilitator,
+            space=space,
+            title="Session",
+            starts_at=start,
+            ends_at=start + timedelta(hours=2),
+        )
+        for space in (agora, lab)
+    }
+    item = ms.agenda_item_add(actor=facilitator, meeting=meetings["agora"], title="Point")
+    ms.agenda_item_add(actor=facilitator, meeting=meetings["agora"], title="Other point")
+    document = ms.document_add(
+        actor=facilitator,
+        meeting=meetings["agora"],
+        title="Doc",
+        upload=SimpleUploadedFile("doc.pdf", b"%PDF-1.4 test", content_type="application/pdf"),
+    )
+    revision = ms.minutes_save(
+        actor=facilitator, meeting=meetings["agora"], text="Minutes", base_number=0
+    )
+    comment = ms.minutes_comment_add(actor=facilitator, revision=revision, text="Comment")
+    return meetings, item, document, comment
 
 
 def url_for(name: str, case: str, w: World) -> str:
     slug = {"agora": w.agora.slug, "private-lab": w.lab.slug}.get(case)
+    if name.startswith("meetings:") and name not in (
+        "meetings:space-meetings",
+        "meetings:space-feed",
+        "meetings:meeting-schedule",
+        "meetings:my-meetings",
+        "meetings:calendar",
+        "meetings:user-feed",
+    ):
+        kwargs = {"pk": w.meetings[slug].pk}
+        if name in ("meetings:agenda-move", "meetings:agenda-delete"):
+            kwargs["item_id"] = w.item.pk
+        if name == "meetings:document-download":
+            kwargs["doc_id"] = w.document.pk
+        if name == "meetings:minutes-comment-resolve":
+            kwargs["comment_id"] = w.comment.pk
+        return reverse(name, kwargs=kwargs)
     kwargs = {
         "core:space-detail": {"slug": slug},
         "core:seat-list": {"slug": slug},
@@ -161,6 +272,10 @@ def url_for(name: str, case: str, w: World) -> str:
         "core:membership-end": {"slug": slug, "membership_id": w.membership.pk},
         "core:membership-eligibility": {"slug": slug, "membership_id": w.membership.pk},
         "labs:lab-edit": {"slug": slug},
+        "meetings:space-meetings": {"slug": slug},
+        "meetings:space-feed": {"slug": slug},
+        "meetings:meeting-schedule": {"slug": slug},
+        "meetings:user-feed": {"token": "not-a-token" if case == "bad-token" else w.calendar_token},
         "accounts:invitation": {"token": w.token},
         "account_confirm_email": {"key": "not-a-key"},
         "account_reset_password_from_key": {"uidb36": "1", "key": "set-password"},
@@ -183,12 +298,22 @@ def test_permission_matrix(client, world, name, method, case, role, status):
     if user is not None:
         client.force_login(user)
     url = url_for(name, case, world)
-    data = {"language": "fr", "next": "/"} if name == "accounts:set-language" else {}
+    data = {
+        "accounts:set-language": {"language": "fr", "next": "/"},
+        "meetings:meeting-rsvp": {"answer": "yes"},
+        "meetings:live-action": {"action": "raise_hand"},
+        "meetings:agenda-move": {"direction": "down"},
+        "meetings:minutes-comment-resolve": {"status": "accepted"},
+    }.get(name, {})
     response = getattr(client, method)(url, data)
     assert response.status_code == status, (
         f"{role} {method.upper()} {url}: {response.status_code}, expected {status}"
     )
-    if status == 302 and role == "anon" and name.split(":")[0] in ("core", "labs", "agora"):
+    if (
+        status == 302
+        and role == "anon"
+        and name.split(":")[0] in ("core", "labs", "agora", "meetings")
+    ):
         assert response.url.startswith(reverse("account_login"))
 
 
@@ -224,3 +349,38 @@ def test_admin_is_for_superusers_only(client, world, role):
     superuser = UserFactory(username="root", is_staff=True, is_superuser=True)
     client.force_login(superuser)
     assert client.get(reverse("admin:index")).status_code == 200
+
+
+# Websockets: every route × every kind of visitor → connected or refused. ----------------
+WS_EXPECTED = {
+    "ws/meetings/<int:meeting_id>/live/": {
+        "agora": dict(zip(ROLES, [False, True, False, False, False, True], strict=True)),
+        "private-lab": dict(zip(ROLES, [False, False, True, False, False, True], strict=True)),
+    },
+}
+
+
+def test_every_websocket_route_has_a_rule():
+    from config.routing import websocket_urlpatterns
+
+    routes = {str(p.pattern) for p in websocket_urlpatterns}
+    assert routes == set(WS_EXPECTED)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("case", ["agora", "private-lab"])
+def test_websocket_matrix(world, case):
+    from asgiref.sync import async_to_sync
+
+    from tests.meetings.test_live_consumer import connect
+
+    meeting = world.meetings[{"agora": world.agora.slug, "private-lab": world.lab.slug}[case]]
+
+    async def attempt(user):
+        communicator, connected, _code = await connect(user, meeting)
+        if connected:
+            await communicator.disconnect()
+        return connected
+
+    got = {role: async_to_sync(attempt)(world.users[role]) for role in ROLES}
+    assert got == WS_EXPECTED["ws/meetings/<int:meeting_id>/live/"][case]

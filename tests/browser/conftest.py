@@ -63,3 +63,30 @@ def log_in(page, base_url: str, username: str, password: str = "correct-horse-ba
     page.fill("input[name=password]", password)
     page.locator("main form button[type=submit]").first.click()
     page.wait_for_load_state()
+
+
+@pytest.fixture
+def asgi_live_server(transactional_db):
+    """Daphne serving the full ASGI application (HTTP + websockets) on loopback, in a
+    child process sharing the test database (PostgreSQL under make test)."""
+    from functools import partial
+
+    from channels.testing.live import make_application
+    from daphne.testing import DaphneProcess
+    from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
+    from django.db import connections
+
+    assert connections["default"].vendor == "postgresql", (
+        "the ASGI live server needs a database shared between processes: run `make test`"
+    )
+    connections.close_all()  # the child must not inherit an open connection
+    process = DaphneProcess(
+        "127.0.0.1", partial(make_application, static_wrapper=ASGIStaticFilesHandler)
+    )
+    process.start()
+    if not process.ready.wait(timeout=30):
+        process.terminate()
+        raise RuntimeError("Daphne did not start")
+    yield f"http://127.0.0.1:{process.port.value}"
+    process.terminate()
+    process.join(timeout=10)

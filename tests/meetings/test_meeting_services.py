@@ -12,8 +12,8 @@ from meetings import recurrence, services
 from meetings.models import Attendance, Meeting, MinutesRevision, ReminderDelivery, Rsvp
 from meetings.selectors import meeting_quorum, rsvp_totals
 from meetings.tasks import notify_meeting_change, send_due_reminders
+from tests.conftest import make_past
 from tests.factories import UserFactory
-from tests.meetings.conftest import make_past
 
 pytestmark = pytest.mark.django_db
 

@@ -21,16 +21,16 @@ PARIS = ZoneInfo("Europe/Paris")
 
 
 def agora_rule(**kw):
-    base = dict(
-        freq=MONTHLY,
-        weekday=1,
-        setpos=1,
-        start_date=date(2026, 1, 1),
-        start_time=time(18, 0),
-        duration=timedelta(hours=2, minutes=30),
-        tz="Europe/Paris",
-        until=date(2026, 12, 31),
-    )
+    base = {
+        "freq": MONTHLY,
+        "weekday": 1,
+        "setpos": 1,
+        "start_date": date(2026, 1, 1),
+        "start_time": time(18, 0),
+        "duration": timedelta(hours=2, minutes=30),
+        "tz": "Europe/Paris",
+        "until": date(2026, 12, 31),
+    }
     base.update(kw)
     return Rule(**base)
 

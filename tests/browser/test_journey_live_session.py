@@ -1,0 +1,63 @@
+"""Journey 2 of PRODUCT.md (live part): the facilitator runs the session, members' phones
+follow without reloading."""
+
+import pytest
+
+from tests.browser.conftest import log_in
+
+pytestmark = [pytest.mark.browser]
+
+
+def test_member_page_follows_the_facilitator_without_reload(
+    asgi_live_server, new_page, meeting, members, facilitator
+):
+    base = asgi_live_server
+    staff = new_page()
+    log_in(staff, base, "facil")
+    staff.goto(f"{base}/meetings/{meeting.pk}/live/")
+    staff.locator("button[value=open]").click()  # a plain form post: the page reloads
+    staff.wait_for_selector("#live[data-connected=true]")
+
+    phone = new_page(locale="ar")
+    log_in(phone, base, "amina")
+    phone.goto(f"{base}/meetings/{meeting.pk}/live/")
+    phone.wait_for_selector("#live[data-connected=true]")
+    assert phone.locator("html").get_attribute("dir") == "rtl"
+    assert phone.locator("#live-current-item").inner_text() == "Welcome"
+    phone.evaluate("window.__notReloaded = true")
+
+    staff.locator("#next-item").click()
+    phone.wait_for_function(
+        "document.getElementById('live-current-item').textContent === 'Housing booklet'"
+    )
+    assert phone.evaluate("window.__notReloaded") is True
+    assert "Amina" in staff.locator("#live-present").inner_text()
+
+    phone.locator("button[value=raise_hand]").click()
+    staff.wait_for_function("document.getElementById('live-queue').textContent.includes('Amina')")
+    staff.locator("button[value=give_floor]").click()
+    phone.wait_for_function("document.querySelector('#live-speaking bdi').textContent === 'Amina'")
+    assert phone.evaluate("window.__notReloaded") is True
+
+    # Without the socket (a reload), the page shows the same state.
+    phone.reload()
+    assert phone.locator("#live-current-item").inner_text() == "Housing booklet"
+    assert phone.locator("#live-speaking").inner_text() == "Amina"
+
+
+def test_live_page_works_without_javascript(
+    asgi_live_server, browser, meeting, members, facilitator
+):
+    from tests.browser.conftest import PHONE
+
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    from meetings.services import live_open
+
+    live_open(actor=facilitator, meeting=meeting)
+    log_in(page, asgi_live_server, "amina")
+    page.goto(f"{asgi_live_server}/meetings/{meeting.pk}/live/")
+    page.locator("button[value=raise_hand]").click()
+    page.wait_for_load_state()
+    assert "Amina" in page.locator("#live-queue").inner_text()
+    context.close()

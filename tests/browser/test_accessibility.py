@@ -5,13 +5,20 @@ import json
 import pytest
 
 from accounts.services import invitation_create
-from core.services import membership_start
 from tests.browser.conftest import log_in
 from tests.conftest import first_free_seat
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PUBLIC_PAGES = ["/", "/s/agora/", "/s/lab/", "/accounts/login/", "/invite/not-a-token/"]
+PUBLIC_PAGES = [
+    "/",
+    "/s/agora/",
+    "/s/lab/",
+    "/accounts/login/",
+    "/invite/not-a-token/",
+    "/s/agora/meetings/",
+    "/meetings/{m}/",
+]
 MEMBER_PAGES = ["/", "/s/agora/", "/me/"]
 FACILITATOR_PAGES = [
     "/s/agora/seats/",
@@ -31,28 +38,31 @@ def violations(page, axe_source: str) -> list[dict]:
     ]
 
 
-def check(page, base, paths, axe_source):
+def check(page, base, paths, axe_source, meeting_id=0):
     found = {}
     for path in paths:
-        page.goto(base + path)
+        page.goto(base + path.format(m=meeting_id))
         if v := violations(page, axe_source):
             found[path] = v
     assert not found, json.dumps(found, indent=1, ensure_ascii=False)
 
 
 @pytest.fixture
-def world(facilitator, agora, lab, newcomer):
-    membership_start(actor=facilitator, seat=first_free_seat(agora), user=newcomer)
+def world(facilitator, agora, lab, meeting, members):
+    from meetings.services import minutes_save, rsvp_set
+
+    rsvp_set(user=members[1].user, meeting=meeting, answer="yes", interpretation_language="ti")
+    minutes_save(actor=facilitator, meeting=meeting, text="Compte rendu", base_number=0)
     _inv, token = invitation_create(actor=facilitator, seat=first_free_seat(agora))
     return token
 
 
 @pytest.mark.parametrize("language", ["fr", "ar"])
-def test_no_axe_violations(live_server, new_page, axe_source, world, language):
+def test_no_axe_violations(live_server, new_page, axe_source, world, meeting, language):
     base = live_server.url
     page = new_page(locale=language)
     page.context.add_cookies([{"name": "django_language", "value": language, "url": base}])
-    check(page, base, PUBLIC_PAGES + [f"/invite/{world}/"], axe_source)
+    check(page, base, PUBLIC_PAGES + [f"/invite/{world}/"], axe_source, meeting.pk)
     # The sign-up page, opened through the invitation.
     page.goto(f"{base}/invite/{world}/")
     page.locator("main form button[type=submit]").click()
@@ -65,10 +75,10 @@ def test_no_axe_violations(live_server, new_page, axe_source, world, language):
     member = new_page()
     log_in(member, base, "amina")
     assert member.locator("html").get_attribute("lang") == language
-    check(member, base, MEMBER_PAGES, axe_source)
+    check(member, base, MEMBER_PAGES, axe_source, meeting.pk)
     staff = new_page()
     log_in(staff, base, "facil")
-    check(staff, base, FACILITATOR_PAGES, axe_source)
+    check(staff, base, FACILITATOR_PAGES, axe_source, meeting.pk)
     staff.goto(f"{base}/s/agora/seats/")
     staff.locator("form[action$='/invite/'] button[type=submit]").first.click()
     assert not violations(staff, axe_source), "invitation link page"

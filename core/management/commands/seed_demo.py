@@ -4,7 +4,7 @@ Idempotent: people are matched by username, spaces by short address; running it
 twice changes nothing. Every write goes through the services, as in production.
 """
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -17,6 +17,15 @@ from core.models import College, Membership, Seat
 from core.services import facilitator_add, membership_record_eligibility, membership_start
 from labs.models import Lab
 from labs.services import lab_create
+from meetings import recurrence
+from meetings.models import MeetingSeries
+from meetings.services import (
+    agenda_item_add,
+    local_datetime,
+    meeting_create,
+    rsvp_set,
+    series_create,
+)
 
 DEMO_PASSWORD = "accueil-demo-2026"
 
@@ -84,7 +93,85 @@ FACILITATORS = [("claire", "Claire (facilitator)"), ("karim", "Karim (facilitato
 
 
 class Command(BaseCommand):
-    help = "Load idempotent demo data (Agora, one lab, demo logins)."
+    help = "Load idempotent demo data (Agora, one lab, meetings, demo logins)."
+
+    def seed_meetings(self, agora, lab, facilitator, today):
+        """The Agora's monthly session (first Tuesday, 18:00–20:30, Paris time, for a year)
+        and the lab's three working sessions over six weeks, with agendas and answers."""
+        if MeetingSeries.objects.filter(space=agora).exists():
+            return
+        place = {
+            "place_name": "Maison des habitants Abbaye",
+            "room": "Salle 2",
+            "address": "1 rue de l'Abbaye, Grenoble",
+            "access_notes": "Tram A, arrêt Abbaye. Accès de plain-pied.",
+        }
+        series = series_create(
+            actor=facilitator,
+            space=agora,
+            title="Session mensuelle de l'Agora",
+            rule=recurrence.Rule(
+                freq="monthly",
+                weekday=1,
+                setpos=1,
+                start_date=today.replace(day=1),
+                start_time=time(18, 0),
+                duration=timedelta(hours=2, minutes=30),
+                tz="Europe/Paris",
+                until=today + timedelta(days=365),
+            ),
+            **place,
+        )
+        for meeting in series.meetings.order_by("starts_at")[:3]:
+            for title, minutes in [
+                ("Accueil et tour de table", 15),
+                ("Livret « Se soigner » : relecture", 45),
+                ("Proposition : permanence logement", 45),
+                ("Points divers", 15),
+            ]:
+                agenda_item_add(
+                    actor=facilitator, meeting=meeting, title=title, duration_minutes=minutes
+                )
+        upcoming = series.meetings.filter(starts_at__gte=timezone.now()).order_by("starts_at")
+        first = upcoming.first()
+        if first is not None:
+            answers = [
+                ("amina", "yes", "ar"),
+                ("yonas", "yes", "ti"),
+                ("farid", "yes", "fa-af"),
+                ("mariam", "maybe", "ps"),
+                ("olena", "yes", "uk"),
+                ("samir", "yes", "ar"),
+                ("zahra", "yes", "fa-af"),
+                ("carlos", "no", ""),
+            ]
+            for username, answer, language in answers:
+                rsvp_set(
+                    user=User.objects.get(username=username),
+                    meeting=first,
+                    answer=answer,
+                    interpretation_language=language,
+                )
+        for week in (1, 3, 5):
+            day = lab.starts_on + timedelta(weeks=week)
+            start = local_datetime(day, time(14, 0), "Europe/Paris")
+            meeting = meeting_create(
+                actor=facilitator,
+                space=lab,
+                title=f"Séance de travail {week // 2 + 1}",
+                starts_at=start,
+                ends_at=start + timedelta(hours=3),
+                **place,
+            )
+            agenda_item_add(
+                actor=facilitator,
+                meeting=meeting,
+                title="Ce que nous avons appris",
+                duration_minutes=60,
+            )
+            agenda_item_add(
+                actor=facilitator, meeting=meeting, title="Prochaine étape", duration_minutes=60
+            )
 
     def user(self, username, display_name, role, lang="fr", spoken=(), interp=""):
         user = User.objects.filter(username=username).first()
@@ -172,6 +259,7 @@ class Command(BaseCommand):
             seats = list(Seat.objects.filter(space=lab, college=college).order_by("number"))
             for seat, person in zip(seats, people, strict=True):
                 self.seat_user(seat, person, claire, term_days=60)
+        self.seed_meetings(agora, lab, claire, today)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready ({self.created} accounts created). "

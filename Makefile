@@ -39,10 +39,10 @@ lint: venv-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-## bench: page weight, SQL queries and server time of the main pages on the demo data.
+## bench: page weight, queries and time of the main pages; meetings at 10 and 1,000;
+## a live session with 300 websocket clients (PostgreSQL + Redis on loopback).
 bench: venv-dev
-	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	DATABASE_URL="sqlite:///$$tmp/bench.sqlite3" $(PY) -m bench.pages $(BENCH_RUNS)
+	VENV=$(VENV) scripts/bench.sh
 
 ## messages: extract and compile translations (needs gettext).
 messages: venv-dev

@@ -9,6 +9,7 @@ group, computed once after commit (meetings.services._live_event).
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core.exceptions import DomainError
@@ -104,10 +105,13 @@ class LiveMeetingConsumer(AsyncJsonWebsocketConsumer):
         if self.meeting is None:
             return
         action = content.get("action") if isinstance(content, dict) else None
+        user = self.scope["user"]
+        with translation.override(getattr(user, "interface_language", None) or "fr"):
+            await self._act(user, action, content)
+
+    async def _act(self, user, action, content):
         try:
-            await database_sync_to_async(run_action)(
-                self.scope["user"], self.meeting, str(action), content
-            )
+            await database_sync_to_async(run_action)(user, self.meeting, str(action), content)
         except PermissionError:
             await self.send_json(
                 {"type": "error", "code": "forbidden", "message": _("You cannot do this here.")}

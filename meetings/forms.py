@@ -70,6 +70,21 @@ class MeetingForm(PlaceFields):
         )
 
 
+class MeetingEditForm(MeetingForm):
+    minutes_taker = forms.TypedChoiceField(
+        label=_("Minutes taken by (besides facilitators)"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+    )
+
+    def __init__(self, *args, members=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["minutes_taker"].choices = [("", _("Nobody else"))] + [
+            (m.user_id, str(m.user)) for m in members
+        ]
+
+
 class ScheduleForm(MeetingForm):
     """One-off or recurring: "first Tuesday of each month, 18:00–20:30"."""
 

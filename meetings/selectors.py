@@ -208,3 +208,12 @@ def live_state(*, meeting: Meeting) -> dict:
         ],
         "present": sorted(present.values(), key=str.lower),
     }
+
+
+def space_members(*, space) -> list[Membership]:
+    """Seat holders of a space, for choosing a minutes-taker."""
+    return list(
+        Membership.objects.filter(space=space, ended_at__isnull=True, role=MembershipRole.MEMBER)
+        .select_related("user")
+        .order_by("user__display_name")
+    )

@@ -185,7 +185,15 @@ def meeting_update(*, actor: User, meeting: Meeting, **fields) -> Meeting:
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.is_cancelled:
         raise DomainError(_("This meeting is cancelled: it cannot be changed."))
-    allowed = {"title", "starts_at", "ends_at", "interpretation", *PLACE_FIELDS}
+    allowed = {"title", "starts_at", "ends_at", "interpretation", "minutes_taker_id", *PLACE_FIELDS}
+    taker = fields.get("minutes_taker_id")
+    if (
+        taker is not None
+        and not Membership.objects.filter(
+            space=meeting.space_id, user_id=taker, ended_at__isnull=True
+        ).exists()
+    ):
+        raise DomainError(_("The minutes-taker must be a member of this space."))
     changed = {k: v for k, v in fields.items() if k in allowed and getattr(meeting, k) != v}
     _check_times(
         changed.get("starts_at", meeting.starts_at), changed.get("ends_at", meeting.ends_at)
@@ -194,8 +202,9 @@ def meeting_update(*, actor: User, meeting: Meeting, **fields) -> Meeting:
         return meeting
     for key, value in changed.items():
         setattr(meeting, key, value)
-    meeting.sequence += 1
-    meeting.is_modified = meeting.series_id is not None
+    if set(changed) - {"minutes_taker_id"}:  # calendars need not know who takes minutes
+        meeting.sequence += 1
+        meeting.is_modified = meeting.series_id is not None
     meeting.updated_at = timezone.now()
     meeting.save()
     audit_record(

@@ -18,15 +18,13 @@ from meetings.forms import (
     TIME_ZONE,
     AgendaItemForm,
     DocumentForm,
-    MeetingForm,
+    MeetingEditForm,
     MinutesCommentForm,
     MinutesForm,
     RsvpForm,
     ScheduleForm,
 )
 from meetings.models import AgendaItem, MeetingDocument, MinutesComment, MinutesRevision
-
-meeting_view = object_view(selectors.meeting_get, view_perm="meetings.view_meeting")
 
 
 def _meeting_view(perm=None):
@@ -182,9 +180,14 @@ def meeting_edit(request, meeting):
         "start_time": start.time(),
         "end_time": end.time(),
         "interpretation": meeting.interpretation,
+        "minutes_taker": meeting.minutes_taker_id,
         **{k: getattr(meeting, k) for k in services.PLACE_FIELDS},
     }
-    form = MeetingForm(request.POST or None, initial=initial)
+    form = MeetingEditForm(
+        request.POST or None,
+        initial=initial,
+        members=selectors.space_members(space=meeting.space),
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -195,6 +198,7 @@ def meeting_edit(request, meeting):
                 starts_at=form.aware("start_time"),
                 ends_at=form.aware("end_time"),
                 interpretation=data["interpretation"],
+                minutes_taker_id=data["minutes_taker"],
                 **{k: data[k] for k in services.PLACE_FIELDS},
             )
         except DomainError as exc:

@@ -148,6 +148,11 @@ def compute_leximin(
         known.add(panel)
     pricing.set_bounds(np.zeros(n), upper)
 
+    quota_features = sorted({q.feature for q in problem.quotas})
+    signature = [tuple(v.features[f] for f in quota_features) for v in problem.pool]
+    type_index = {sig: t for t, sig in enumerate(sorted(set(signature)))}
+    type_of = np.array([type_index[sig] for sig in signature])
+
     # 2. Column generation, stage by stage, on the dual LP.
     agents = np.flatnonzero(~never)  # LP column of agents[k] is 1 + k
     col_of = {int(a): 1 + k for k, a in enumerate(agents)}
@@ -182,9 +187,10 @@ def compute_leximin(
                     f"pricing returned a panel already in the LP with violation {gain:.3g}; "
                     "the LP solution is not accurate enough"
                 )
-            panels.append(panel)
-            known.add(panel)
-            add_panel_rows([panel])
+            new = [panel, *_swaps(panel, weights, z + tolerance, type_of, never, known, EXTRA)]
+            panels.extend(new)
+            known.update(new)
+            add_panel_rows(new)
         value = lp.getInfo().objective_function_value
         unfixed = [int(a) for a in agents if int(a) not in fixed]
         tight = [a for a in unfixed if weights[a] > FIX_THRESHOLD]
@@ -240,3 +246,28 @@ def _final_distribution(
     add_rows(h, rows, lower, upper)
     _run(h, "final distribution LP")
     return np.maximum(np.asarray(h.getSolution().col_value), 0.0)
+
+
+EXTRA = 5
+
+
+def _swaps(panel, weights, threshold, type_of, never, known, limit):
+    members = set(panel)
+    options = []
+    for i in panel:
+        same = np.flatnonzero((type_of == type_of[i]) & ~never)
+        for j in same:
+            j = int(j)
+            if j in members:
+                continue
+            options.append((weights[j] - weights[i], i, j))
+    options.sort(key=lambda o: (-o[0], o[1], o[2]))
+    base = weights[list(panel)].sum()
+    out = []
+    for delta, i, j in options:
+        if len(out) >= limit or base + delta <= threshold:
+            break
+        cand = tuple(sorted((members - {i}) | {j}))
+        if cand not in known and cand not in out:
+            out.append(cand)
+    return out

@@ -392,3 +392,21 @@ def test_every_write_is_audited(meeting, members, facilitator):
     services.rsvp_set(user=members[0].user, meeting=meeting, answer="yes")
     actions = set(AuditEntry.objects.values_list("action", flat=True))
     assert {"meeting.create", "agenda.add", "rsvp.set"} <= actions
+
+
+def test_designated_member_writes_the_minutes(client, meeting, members, facilitator):
+    from django.urls import reverse
+
+    amina, yonas = members[0].user, members[1].user
+    client.force_login(amina)
+    assert client.get(reverse("meetings:minutes-edit", args=[meeting.pk])).status_code == 403
+    services.meeting_update(actor=facilitator, meeting=meeting, minutes_taker_id=amina.pk)
+    meeting.refresh_from_db()
+    assert meeting.sequence == 0  # not a change calendars need to know about
+    assert client.get(reverse("meetings:minutes-edit", args=[meeting.pk])).status_code == 200
+    client.force_login(yonas)
+    assert client.get(reverse("meetings:minutes-edit", args=[meeting.pk])).status_code == 403
+    with pytest.raises(DomainError):
+        services.meeting_update(
+            actor=facilitator, meeting=meeting, minutes_taker_id=UserFactory().pk
+        )

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# make bench: the benchmarks of docs/benchmarks.md, on PostgreSQL and Redis started on
+# loopback in a temporary folder (as for make test), stopped at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV=${VENV:-.venv}
+PY="$VENV/bin/python"
+# shellcheck source=scripts/services.sh
+source scripts/services.sh
+export SECRET_KEY="bench-only-secret" ALLOWED_HOSTS="testserver,127.0.0.1,localhost"
+log "Migrations"
+"$PY" manage.py migrate --noinput -v 0
+ONLY=${BENCH_ONLY:-pages,meetings,live}
+if [[ ,$ONLY, == *,pages,* ]]; then
+  log "Pages on the demo data"
+  "$PY" -m bench.pages "${BENCH_RUNS:-50}"
+fi
+if [[ ,$ONLY, == *,meetings,* ]]; then
+  log "Meetings pages: 10 and 1,000 meetings"
+  "$PY" -m bench.meetings
+fi
+if [[ ,$ONLY, == *,live,* ]]; then
+  log "Live session: ${LIVE_CLIENTS:-300} websocket clients through channels-redis"
+  "$PY" -m bench.live "${LIVE_CLIENTS:-300}" "${LIVE_ROUNDS:-20}"
+fi

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "agora",
     "labs",
     "meetings",
+    "proposals",
 ]
 
 MIDDLEWARE = [

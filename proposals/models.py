@@ -1,0 +1,330 @@
+"""Proposals of a space, their co-authors, revisions, comments and amendments; votes,
+their frozen voter roll and ballots.
+
+Secret ballots: the `Ballot` row holds no voter, no timestamp and a random primary key;
+who voted is in `VoterRollEntry.voted_at`, a separate register. Nothing links the two.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.models import Space
+
+
+class Theme(models.Model):
+    """A policy axis of the territory (housing, learning French…), configurable."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("name"), max_length=80)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ProposalStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    ON_AGENDA = "on_agenda", _("On a meeting's agenda")
+    IN_VOTE = "in_vote", _("In vote")
+    ADOPTED = "adopted", _("Adopted")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Proposal(models.Model):
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="proposals")
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("text"))
+    theme = models.ForeignKey(
+        Theme, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("theme")
+    )
+    status = models.CharField(
+        max_length=12, choices=ProposalStatus.choices, default=ProposalStatus.DRAFT
+    )
+    revision = models.PositiveIntegerField(default=1)
+    creator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=ProposalStatus.values), name="proposal_status_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ProposalAuthor(models.Model):
+    """An author of a proposal. Co-authors are invited and sign by accepting."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="authors")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    invited_at = models.DateTimeField(default=timezone.now)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "user"], name="proposal_author_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} on {self.proposal_id}"
+
+
+class ProposalRevision(models.Model):
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    title = models.CharField(max_length=200)
+    text = models.TextField()
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    amendment = models.ForeignKey(
+        "Amendment", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["proposal", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "number"], name="proposal_revision_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.proposal_id} v{self.number}"
+
+
+class Comment(models.Model):
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(_("comment"))
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Comment {self.pk}"
+
+
+class Amendment(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="amendments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    base_revision = models.PositiveIntegerField()
+    text = models.TextField(_("proposed text"))
+    reason = models.CharField(_("why"), max_length=300, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Amendment {self.pk}"
+
+
+class ProposalAgendaLink(models.Model):
+    """A proposal discussed at a meeting, on one of its agenda items."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="agenda_links")
+    agenda_item = models.ForeignKey(
+        "meetings.AgendaItem", on_delete=models.CASCADE, related_name="proposal_links"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "agenda_item"], name="proposal_on_item"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.proposal_id} @ {self.agenda_item_id}"
+
+
+class VoteMethod(models.TextChoices):
+    FOR_AGAINST = "for_against", _("For / against / abstain")
+    CONSENT = "consent", _("Consent (passes unless a reasoned objection is upheld)")
+    APPROVAL = "approval", _("Approval (choose every option you accept)")
+    RANKED = "ranked", _("Ranked choice (instant runoff)")
+    JUDGMENT = "judgment", _("Majority judgment (grade each option)")
+    SENSE_CHECK = "sense_check", _("Sense check (not binding)")
+
+
+class Threshold(models.TextChoices):
+    SIMPLE = "simple", _("Simple majority of votes cast")
+    TWO_THIRDS = "two_thirds", _("Two-thirds of votes cast")
+    ABSOLUTE_SEATS = "absolute_seats", _("Absolute majority of seats")
+
+
+class VoteStatus(models.TextChoices):
+    DRAFT = "draft", _("Being prepared")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+class Vote(models.Model):
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="votes")
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.SET_NULL, null=True, blank=True, related_name="votes"
+    )
+    meeting = models.ForeignKey(
+        "meetings.Meeting", on_delete=models.SET_NULL, null=True, blank=True, related_name="votes"
+    )
+    title = models.CharField(_("question"), max_length=250)
+    method = models.CharField(_("method"), max_length=12, choices=VoteMethod.choices)
+    threshold = models.CharField(
+        _("majority needed"), max_length=16, choices=Threshold.choices, default=Threshold.SIMPLE
+    )
+    quorum_fraction = models.DecimalField(max_digits=3, decimal_places=2, default=0.5)
+    require_each_college = models.BooleanField(_("majority needed in each college"), default=False)
+    secret = models.BooleanField(_("secret ballot"), default=False)
+    options = models.JSONField(default=list, blank=True)  # [{"id": "a", "label": "…"}]
+    deadline = models.DateTimeField(_("closes at"), null=True, blank=True)
+    status = models.CharField(max_length=8, choices=VoteStatus.choices, default=VoteStatus.DRAFT)
+    opened_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    roll_size = models.PositiveIntegerField(default=0)
+    result = models.JSONField(null=True, blank=True)
+    creator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(method__in=VoteMethod.values), name="vote_method_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=VoteStatus.values), name="vote_status_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == VoteStatus.OPEN
+
+
+class VoterRollEntry(models.Model):
+    """The voter roll, frozen when the vote opens; `voted_at` is the register of who voted
+    (for secret ballots, the only trace of a person's participation)."""
+
+    vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="roll")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    college = models.CharField(max_length=20, blank=True)
+    voted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["vote", "user"], name="roll_once_per_person"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} on roll of {self.vote_id}"
+
+
+class Ballot(models.Model):
+    """A ballot. Secret ones have a random key, no voter and no time (a database check)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="ballots")
+    secret = models.BooleanField()
+    content = models.JSONField()
+    college = models.CharField(max_length=20, blank=True)
+    voter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    cast_at = models.DateTimeField(null=True, blank=True)
+    superseded_at = models.DateTimeField(null=True, blank=True)
+    entered_by = models.ForeignKey(  # assisted or proxy vote, open ballots only
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(secret=False)
+                | Q(
+                    voter__isnull=True,
+                    cast_at__isnull=True,
+                    entered_by__isnull=True,
+                    superseded_at__isnull=True,
+                ),
+                name="secret_ballot_is_anonymous",
+            ),
+            models.CheckConstraint(
+                condition=Q(secret=True) | Q(voter__isnull=False, cast_at__isnull=False),
+                name="open_ballot_has_voter",
+            ),
+            models.UniqueConstraint(
+                fields=["vote", "voter"],
+                condition=Q(voter__isnull=False, superseded_at__isnull=True),
+                name="one_current_ballot_per_voter",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Ballot {self.pk}"
+
+
+class Proxy(models.Model):
+    """A member lets another present member vote for them, for one meeting."""
+
+    meeting = models.ForeignKey(
+        "meetings.Meeting", on_delete=models.CASCADE, related_name="proxies"
+    )
+    giver = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    holder = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "giver"],
+                condition=Q(revoked_at__isnull=True),
+                name="proxy_one_per_giver",
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "holder"],
+                condition=Q(revoked_at__isnull=True),
+                name="proxy_one_per_holder",
+            ),
+            models.CheckConstraint(
+                condition=~Q(giver=models.F("holder")), name="proxy_not_to_oneself"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Proxy {self.giver_id} → {self.holder_id}"

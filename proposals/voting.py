@@ -1,0 +1,288 @@
+"""Writes about votes: create, open (freeze the roll), cast, proxies, close and count.
+
+One person, one vote, under concurrency: casting first flips the person's register row
+from "not voted" with a conditional UPDATE, which only one transaction can win; for open
+ballots a partial unique index also allows only one current ballot per voter.
+"""
+
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from core.exceptions import DomainError
+from core.models import Membership, MembershipRole, Space
+from core.realtime import broadcast
+from core.services import audit_record
+from meetings.models import Meeting
+from proposals import services as proposal_services
+from proposals.models import (
+    Ballot,
+    Proposal,
+    ProposalStatus,
+    Proxy,
+    Threshold,
+    Vote,
+    VoteMethod,
+    VoterRollEntry,
+    VoteStatus,
+)
+
+OPTION_METHODS = (VoteMethod.APPROVAL, VoteMethod.RANKED, VoteMethod.JUDGMENT)
+YES_NO = ("for", "against", "abstain")
+GRADES = ["to_reject", "poor", "acceptable", "good", "very_good", "excellent"]
+
+
+class AlreadyVoted(DomainError):
+    default_message = _("You have already voted.")
+
+
+def _event(vote: Vote) -> None:
+    if vote.meeting_id:
+        broadcast(
+            f"meetings.meeting.{vote.meeting_id}",
+            "vote.changed",
+            {"vote": vote.pk, "status": vote.status},
+        )
+
+
+@transaction.atomic
+def vote_create(
+    *,
+    actor: User,
+    space: Space,
+    title: str,
+    method: str,
+    threshold: str = Threshold.SIMPLE,
+    options: list[str] | None = None,
+    secret: bool = False,
+    require_each_college: bool = False,
+    proposal: Proposal | None = None,
+    meeting: Meeting | None = None,
+    deadline: datetime | None = None,
+) -> Vote:
+    if method not in VoteMethod.values or threshold not in Threshold.values:
+        raise DomainError(_("Unknown voting method."))
+    labels = [o.strip() for o in (options or []) if o.strip()]
+    if method in OPTION_METHODS and len(labels) < 2:
+        raise DomainError(_("This method needs at least two options."))
+    if method in (VoteMethod.FOR_AGAINST, VoteMethod.CONSENT, VoteMethod.SENSE_CHECK):
+        labels = []
+    if len(set(labels)) != len(labels):
+        raise DomainError(_("Two options have the same name."))
+    if meeting is None and deadline is None:
+        raise DomainError(_("An online vote needs a closing date."))
+    if deadline is not None and deadline <= timezone.now():
+        raise DomainError(_("The closing date is in the past."))
+    if proposal is not None and proposal.space_id != space.pk:
+        raise DomainError(_("The proposal belongs to another space."))
+    if meeting is not None and meeting.space_id != space.pk:
+        raise DomainError(_("The meeting belongs to another space."))
+    if require_each_college and space.kind != "lab":
+        raise DomainError(_("Only a lab has colleges."))
+    if secret and method == VoteMethod.CONSENT:
+        raise DomainError(_("Consent asks for reasoned objections: it cannot be secret."))
+    vote = Vote.objects.create(
+        space=space,
+        title=title.strip(),
+        method=method,
+        threshold=threshold,
+        options=[{"id": str(i + 1), "label": label} for i, label in enumerate(labels)],
+        secret=secret,
+        require_each_college=require_each_college,
+        proposal=proposal,
+        meeting=meeting,
+        deadline=deadline,
+        creator=actor,
+    )
+    audit_record(actor=actor, action="vote.create", target=vote, space=space)
+    return vote
+
+
+@transaction.atomic
+def vote_open(*, actor: User, vote: Vote) -> Vote:
+    """Open the vote and freeze the voter roll: the seat holders at this moment."""
+    vote = Vote.objects.select_for_update().get(pk=vote.pk)
+    if vote.status != VoteStatus.DRAFT:
+        raise DomainError(_("This vote is already open or closed."))
+    members = Membership.objects.filter(
+        space=vote.space_id, ended_at__isnull=True, role=MembershipRole.MEMBER
+    ).select_related("seat")
+    VoterRollEntry.objects.bulk_create(
+        VoterRollEntry(vote=vote, user_id=m.user_id, college=m.seat.college) for m in members
+    )
+    vote.roll_size = len(members)
+    vote.status = VoteStatus.OPEN
+    vote.opened_at = timezone.now()
+    vote.save(update_fields=["roll_size", "status", "opened_at"])
+    if vote.proposal_id:
+        proposal = Proposal.objects.select_for_update().get(pk=vote.proposal_id)
+        if proposal.status != ProposalStatus.IN_VOTE:
+            proposal_services.proposal_mark_in_vote(actor=actor, proposal=proposal)
+    audit_record(
+        actor=actor, action="vote.open", target=vote, space=vote.space, roll=vote.roll_size
+    )
+    _event(vote)
+    return vote
+
+
+def validate_content(vote: Vote, content) -> dict:
+    """The ballot's content for the method, or a DomainError with a clear message."""
+    option_ids = {o["id"] for o in vote.options}
+    bad = DomainError(_("This ballot is not valid for this vote."))
+    if not isinstance(content, dict):
+        raise bad
+    match vote.method:
+        case VoteMethod.FOR_AGAINST | VoteMethod.SENSE_CHECK:
+            if content.get("choice") not in YES_NO:
+                raise bad
+            return {"choice": content["choice"]}
+        case VoteMethod.CONSENT:
+            choice = content.get("choice")
+            reason = str(content.get("reason", "")).strip()
+            if choice not in ("consent", "objection"):
+                raise bad
+            if choice == "objection" and not reason:
+                raise DomainError(_("An objection needs a reason."))
+            return {"choice": choice, "reason": reason[:1000] if choice == "objection" else ""}
+        case VoteMethod.APPROVAL:
+            chosen = content.get("approved")
+            if not isinstance(chosen, list) or not set(chosen) <= option_ids:
+                raise bad
+            return {"approved": sorted(set(chosen))}
+        case VoteMethod.RANKED:
+            ranking = content.get("ranking")
+            if (
+                not isinstance(ranking, list)
+                or not ranking
+                or len(set(ranking)) != len(ranking)
+                or not set(ranking) <= option_ids
+            ):
+                raise bad
+            return {"ranking": list(ranking)}
+        case VoteMethod.JUDGMENT:
+            grades = content.get("grades")
+            if (
+                not isinstance(grades, dict)
+                or set(grades) != option_ids
+                or not set(grades.values()) <= set(GRADES)
+            ):
+                raise bad
+            return {"grades": dict(sorted(grades.items()))}
+    raise bad
+
+
+@transaction.atomic
+def vote_cast(
+    *,
+    actor: User,
+    vote: Vote,
+    content: dict,
+    for_user: User | None = None,
+    assisted: bool = False,
+) -> None:
+    """Cast (or, for an open ballot, change) a ballot.
+
+    `for_user` with `assisted=False` is a proxy vote (the actor holds the giver's proxy for
+    the vote's meeting); with `assisted=True` a facilitator enters the ballot of someone who
+    asked for help. Both are logged with who entered them; neither is allowed in secret.
+    """
+    voter = for_user or actor
+    vote = Vote.objects.get(pk=vote.pk)
+    now = timezone.now()
+    if vote.status != VoteStatus.OPEN:
+        raise DomainError(_("This vote is not open."))
+    if vote.deadline is not None and now >= vote.deadline:
+        raise DomainError(
+            _("This vote closed at %(time)s: the ballot arrived too late.")
+            % {"time": timezone.localtime(vote.deadline).strftime("%H:%M")}
+        )
+    content = validate_content(vote, content)
+    if for_user is not None and for_user != actor:
+        if vote.secret:
+            raise DomainError(_("Proxies and assisted votes are not possible in a secret ballot."))
+        if assisted:
+            if not actor.has_perm("core.manage_space", vote.space):
+                raise DomainError(_("Only a facilitator can enter an assisted vote."))
+        elif not (
+            vote.meeting_id
+            and Proxy.objects.filter(
+                meeting=vote.meeting_id, giver=for_user, holder=actor, revoked_at__isnull=True
+            ).exists()
+        ):
+            raise DomainError(_("You do not hold this person's proxy for this meeting."))
+    entry = VoterRollEntry.objects.filter(vote=vote, user=voter).first()
+    if entry is None:
+        raise DomainError(_("This person is not on the voter roll of this vote."))
+    if vote.secret:
+        claimed = VoterRollEntry.objects.filter(pk=entry.pk, voted_at__isnull=True).update(
+            voted_at=now
+        )
+        if not claimed:
+            raise AlreadyVoted()
+        Ballot.objects.create(vote=vote, secret=True, content=content, college=entry.college)
+        # No audit entry names the voter of a secret ballot: the register is enough.
+        return
+    VoterRollEntry.objects.select_for_update().get(pk=entry.pk)  # serialise this voter
+    Ballot.objects.filter(vote=vote, voter=voter, superseded_at__isnull=True).update(
+        superseded_at=now
+    )
+    try:
+        with transaction.atomic():
+            Ballot.objects.create(
+                vote=vote,
+                secret=False,
+                content=content,
+                college=entry.college,
+                voter=voter,
+                cast_at=now,
+                entered_by=actor if voter != actor else None,
+            )
+    except IntegrityError as exc:
+        raise AlreadyVoted() from exc
+    VoterRollEntry.objects.filter(pk=entry.pk, voted_at__isnull=True).update(voted_at=now)
+    if voter != actor:
+        audit_record(
+            actor=actor,
+            action="vote.assisted" if assisted else "vote.proxy",
+            target=vote,
+            space=vote.space,
+            voter=voter.pk,
+        )
+
+
+@transaction.atomic
+def proxy_give(*, actor: User, meeting: Meeting, holder: User) -> Proxy:
+    members = Membership.objects.filter(
+        space=meeting.space_id, ended_at__isnull=True, role=MembershipRole.MEMBER
+    )
+    if not members.filter(user=actor).exists() or not members.filter(user=holder).exists():
+        raise DomainError(_("Both people must be members of this space."))
+    if holder == actor:
+        raise DomainError(_("You cannot give your proxy to yourself."))
+    if (
+        Proxy.objects.filter(meeting=meeting, revoked_at__isnull=True)
+        .filter(Q(giver=actor) | Q(holder=holder))
+        .exists()
+    ):
+        raise DomainError(_("You have already given a proxy, or this person already holds one."))
+    try:
+        with transaction.atomic():
+            proxy = Proxy.objects.create(meeting=meeting, giver=actor, holder=holder)
+    except IntegrityError as exc:
+        raise DomainError(_("This proxy is not possible.")) from exc
+    audit_record(actor=actor, action="proxy.give", target=meeting, space=meeting.space)
+    return proxy
+
+
+@transaction.atomic
+def proxy_revoke(*, actor: User, proxy: Proxy) -> None:
+    if proxy.giver_id != actor.pk:
+        raise DomainError(_("Only the person who gave the proxy can take it back."))
+    Proxy.objects.filter(pk=proxy.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    audit_record(
+        actor=actor, action="proxy.revoke", target=proxy.meeting, space=proxy.meeting.space
+    )

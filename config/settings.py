@@ -115,6 +115,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "meetings.tasks.send_due_reminders",
         "schedule": env.int("REMINDER_INTERVAL_SECONDS", default=15 * 60),
     },
+    "close-due-votes": {"task": "proposals.tasks.close_due_votes", "schedule": 60},
 }
 
 AUTH_USER_MODEL = "accounts.User"

@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("core.urls")),
     path("", include("accounts.urls")),
     path("", include("meetings.urls")),
+    path("", include("proposals.urls")),
     path("agora/", include("agora.urls")),
     path("labs/", include("labs.urls")),
     path("accounts/", include("allauth.urls")),

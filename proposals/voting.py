@@ -286,3 +286,162 @@ def proxy_revoke(*, actor: User, proxy: Proxy) -> None:
     audit_record(
         actor=actor, action="proxy.revoke", target=proxy.meeting, space=proxy.meeting.space
     )
+
+
+# Counting -----------------------------------------------------------------------------------
+CORE_METHOD = {
+    VoteMethod.FOR_AGAINST: "for_against",
+    VoteMethod.CONSENT: "consent",
+    VoteMethod.APPROVAL: "approval",
+    VoteMethod.RANKED: "irv",
+    VoteMethod.JUDGMENT: "majority_judgment",
+    VoteMethod.SENSE_CHECK: "sense_check",
+}
+
+
+def _count_input(vote: Vote, upheld: set[str] = frozenset()) -> tuple[str, dict, list]:
+    """The vote's current ballots as the counting core reads them (no voter identity)."""
+    from fractions import Fraction
+
+    ballots = list(Ballot.objects.filter(vote=vote, superseded_at__isnull=True))
+    params: dict = {
+        "roll_size": max(vote.roll_size, 1),
+        "quorum": str(Fraction(str(vote.quorum_fraction))),
+    }
+    option_ids = [o["id"] for o in vote.options]
+    method = CORE_METHOD[vote.method]
+    if vote.method == VoteMethod.FOR_AGAINST:
+        params["threshold"] = vote.threshold
+        if vote.require_each_college:
+            rolls: dict[str, int] = {}
+            for college in VoterRollEntry.objects.filter(vote=vote).values_list(
+                "college", flat=True
+            ):
+                rolls[college] = rolls.get(college, 0) + 1
+            params.update(require_each_college=True, college_rolls=rolls)
+            data = [{"college": b.college, "vote": b.content["choice"]} for b in ballots]
+        else:
+            data = [b.content["choice"] for b in ballots]
+    elif vote.method == VoteMethod.SENSE_CHECK:
+        data = [b.content["choice"] for b in ballots]
+    elif vote.method == VoteMethod.CONSENT:
+        data = [
+            "consent"
+            if b.content["choice"] == "consent"
+            else {"vote": "objection", "upheld": str(b.pk) in upheld}
+            for b in ballots
+        ]
+    elif vote.method == VoteMethod.APPROVAL:
+        params["options"] = option_ids
+        data = [[o for o in option_ids if o in b.content["approved"]] for b in ballots]
+    elif vote.method == VoteMethod.RANKED:
+        params["options"] = option_ids
+        data = [b.content["ranking"] for b in ballots]
+    else:
+        params["options"] = option_ids
+        data = [b.content["grades"] for b in ballots]
+    return method, params, data
+
+
+def _presentable(vote: Vote, result: dict, lot: tuple[str, str] | None) -> dict:
+    """Add what the result page shows: option labels, tie lot, colleges, round rows."""
+    from core.models import College
+    from proposals.counting import college_breakdown_visible
+
+    labels = {o["id"]: o["label"] for o in vote.options}
+    result["winner_labels"] = [labels.get(w, w) for w in result.get("winners", [])]
+    if lot:
+        result["lot"] = {"winner": lot[0], "label": labels.get(lot[0], lot[0]), "seed": lot[1]}
+        result["winner_labels"] = [labels.get(lot[0], lot[0])]
+    colleges = (result.get("tally") or {}).get("colleges") or {}
+    result["colleges"] = (
+        [
+            {
+                "label": str(College(c).label) if c in College.values else c,
+                "visible": college_breakdown_visible(int(block.get("cast", 0))),
+                "summary": f"{block.get('for', 0)} / {block.get('against', 0)} / "
+                f"{block.get('abstain', 0)}",
+            }
+            for c, block in colleges.items()
+        ]
+        if vote.require_each_college
+        else []
+    )
+    rows = []
+    for r in result.get("rounds") or []:
+        counts = r.get("counts", {})
+        rows.append(
+            {
+                "cells": [
+                    {"label": o["label"], "value": counts.get(o["id"], "—")} for o in vote.options
+                ],
+                "exhausted": r.get("exhausted", 0),
+            }
+        )
+    result["round_rows"] = rows
+    return result
+
+
+@transaction.atomic
+def vote_close(*, actor: User | None, vote: Vote, upheld: set[str] = frozenset()) -> Vote:
+    """Close and count. `upheld`: ids of consent objections the assembly upheld."""
+    from proposals.counting import ballots_digest, break_tie_by_lot, count
+
+    vote = Vote.objects.select_for_update().get(pk=vote.pk)
+    if vote.status != VoteStatus.OPEN:
+        raise DomainError(_("This vote is not open."))
+    method, params, data = _count_input(vote, upheld)
+    result = count(method, params, data)
+    lot = None
+    if result.tied and len(result.winners) > 1:
+        lot = break_tie_by_lot(tuple(result.winners), ballots_digest(data))
+    vote.result = _presentable(vote, result.to_dict(), lot)
+    vote.result["upheld_ids"] = sorted(upheld)
+    vote.status = VoteStatus.CLOSED
+    vote.closed_at = timezone.now()
+    vote.save(update_fields=["result", "status", "closed_at"])
+    audit_record(
+        actor=actor,
+        action="vote.close",
+        target=vote,
+        space=vote.space,
+        valid=result.valid,
+        passed=result.passed,
+        tie_lot=lot[0] if lot else None,
+    )
+    if vote.proposal_id and result.passed is not None:
+        proposal = Proposal.objects.select_for_update().get(pk=vote.proposal_id)
+        if proposal.status == ProposalStatus.IN_VOTE:
+            if result.valid:
+                proposal_services.proposal_decide(
+                    actor=actor, proposal=proposal, adopted=bool(result.passed)
+                )
+    _event(vote)
+    return vote
+
+
+def recount_data(*, vote: Vote) -> dict:
+    """The anonymised ballots of a closed vote, in the published recount format."""
+    from proposals.counting import to_recount_json
+
+    if vote.status != VoteStatus.CLOSED:
+        raise DomainError(_("The ballots are published when the vote is closed."))
+    method, params, data = _count_input(vote, _upheld_from_result(vote))
+    return to_recount_json(method, params, data)
+
+
+def _upheld_from_result(vote: Vote) -> set[str]:
+    return set((vote.result or {}).get("upheld_ids", []))
+
+
+def votes_close_due(*, now: datetime | None = None) -> int:
+    """Close online votes whose deadline has passed (run by Celery beat every minute)."""
+    now = now or timezone.now()
+    closed = 0
+    for vote in Vote.objects.filter(status=VoteStatus.OPEN, deadline__lte=now):
+        try:
+            vote_close(actor=None, vote=vote)
+            closed += 1
+        except DomainError:
+            continue
+    return closed

@@ -50,6 +50,7 @@ NO_TOTP = s(302, 404, 404, 404, 404, 404)
 MEMBERS = s(302, 200, 403, 403, 403, 200)  # members of the (public) space
 PRIVATE_MEMBERS = s(302, 404, 200, 404, 404, 200)
 PRIVATE_FACIL = s(302, 404, 403, 404, 404, 200)
+DRAFT = s(302, 200, 404, 404, 404, 200)  # a draft: its author (newcomer) and facilitators
 
 # name -> list of (method, case, expected)
 EXPECTED: dict[str, list[tuple[str, str, dict]]] = {
@@ -111,6 +112,26 @@ EXPECTED: dict[str, list[tuple[str, str, dict]]] = {
     "meetings:meeting-schedule": [("get", "agora", FACIL)],
     "meetings:calendar": [("get", "", LOGIN)],
     "meetings:user-feed": [("get", "", A), ("get", "bad-token", s(404, 404, 404, 404, 404, 404))],
+    # proposals and votes ("agora": a submitted proposal and an open vote of the Agora)
+    "proposals:proposal-list": [
+        ("get", "agora", A),
+        ("get", "private-lab", s(302, 404, 200, 404, 404, 200)),
+    ],
+    "proposals:proposal-create": [("get", "agora", s(302, 200, 403, 403, 403, 200))],
+    "proposals:proposal-detail": [("get", "agora", A), ("get", "draft", DRAFT)],
+    "proposals:proposal-edit": [("get", "draft", s(302, 200, 404, 404, 404, 403))],
+    "proposals:proposal-action": [("post", "agora", s(302, 302, 302, 302, 302, 302))],
+    "proposals:proposal-comment": [("post", "agora", s(302, 302, 403, 403, 403, 302))],
+    "proposals:proposal-amend": [("post", "agora", s(302, 302, 403, 403, 403, 302))],
+    "proposals:amendment-decide": [("post", "agora", s(302, 302, 403, 403, 403, 302))],
+    "proposals:vote-create": [("get", "agora", FACIL)],
+    "proposals:vote-detail": [("get", "agora", A)],
+    "proposals:vote-cast": [("post", "agora", s(302, 302, 403, 403, 403, 302))],
+    "proposals:vote-control": [("post", "agora", FACIL_POST)],
+    "proposals:vote-recount-file": [
+        ("get", "agora", s(404, 404, 404, 404, 404, 404)),
+        ("get", "closed", A),
+    ],
     # django-allauth
     "account_login": [("get", "", AUTH_REDIRECT)],
     "account_logout": [("get", "", s(302, 200, 200, 200, 200, 200))],
@@ -162,6 +183,8 @@ class World:
     document: object
     comment: object
     calendar_token: str
+    proposals: dict
+    votes: dict
 
 
 @pytest.fixture
@@ -188,6 +211,7 @@ def world(facilitator, agora):
     free_seat = Seat.objects.filter(space=agora, number=invited_seat.number + 1).get()
     meetings, item, document, comment = _meetings(facilitator, agora, lab)
     calendar_token = calendar_token_renew(user=newcomer)
+    proposals_, votes_ = _proposals(facilitator, agora, newcomer)
     users = {
         "anon": None,
         "newcomer": newcomer,
@@ -209,6 +233,40 @@ def world(facilitator, agora):
         document,
         comment,
         calendar_token,
+        proposals_,
+        votes_,
+    )
+
+
+def _proposals(facilitator, agora, author):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from proposals import services as ps
+    from proposals import voting
+
+    submitted = ps.proposal_create(actor=author, space=agora, title="Desk", text="Open it.")
+    ps.proposal_submit(actor=author, proposal=submitted)
+    amendment = ps.amendment_propose(actor=author, proposal=submitted, text="Open it daily.")
+    draft = ps.proposal_create(actor=author, space=agora, title="Draft", text="Soon.")
+    deadline = timezone.now() + timedelta(days=1)
+    open_vote = voting.vote_open(
+        actor=facilitator,
+        vote=voting.vote_create(
+            actor=facilitator, space=agora, title="Q?", method="for_against", deadline=deadline
+        ),
+    )
+    closed = voting.vote_open(
+        actor=facilitator,
+        vote=voting.vote_create(
+            actor=facilitator, space=agora, title="Done?", method="for_against", deadline=deadline
+        ),
+    )
+    voting.vote_close(actor=facilitator, vote=closed)
+    return (
+        {"agora": submitted, "draft": draft, "amendment": amendment},
+        {"agora": open_vote, "closed": closed},
     )
 
 
@@ -248,6 +306,17 @@ def _meetings(facilitator, agora, lab):
 
 def url_for(name: str, case: str, w: World) -> str:
     slug = {"agora": w.agora.slug, "private-lab": w.lab.slug}.get(case)
+    if name.startswith("proposals:") and name not in (
+        "proposals:proposal-list",
+        "proposals:proposal-create",
+        "proposals:vote-create",
+    ):
+        if name.startswith("proposals:vote"):
+            return reverse(name, kwargs={"pk": w.votes[case].pk})
+        kwargs = {"pk": w.proposals[case].pk}
+        if name == "proposals:amendment-decide":
+            kwargs["amendment_id"] = w.proposals["amendment"].pk
+        return reverse(name, kwargs=kwargs)
     if name.startswith("meetings:") and name not in (
         "meetings:space-meetings",
         "meetings:space-feed",
@@ -273,6 +342,9 @@ def url_for(name: str, case: str, w: World) -> str:
         "core:membership-eligibility": {"slug": slug, "membership_id": w.membership.pk},
         "labs:lab-edit": {"slug": slug},
         "meetings:space-meetings": {"slug": slug},
+        "proposals:proposal-list": {"slug": slug},
+        "proposals:proposal-create": {"slug": slug},
+        "proposals:vote-create": {"slug": slug},
         "meetings:space-feed": {"slug": slug},
         "meetings:meeting-schedule": {"slug": slug},
         "meetings:user-feed": {"token": "not-a-token" if case == "bad-token" else w.calendar_token},
@@ -304,6 +376,12 @@ def test_permission_matrix(client, world, name, method, case, role, status):
         "meetings:live-action": {"action": "raise_hand"},
         "meetings:agenda-move": {"direction": "down"},
         "meetings:minutes-comment-resolve": {"status": "accepted"},
+        "proposals:proposal-action": {"action": "nothing"},
+        "proposals:proposal-comment": {"text": "Good idea"},
+        "proposals:proposal-amend": {"text": "Open it on Mondays."},
+        "proposals:amendment-decide": {"decision": "reject"},
+        "proposals:vote-cast": {"choice": "for"},
+        "proposals:vote-control": {"action": "close"},
     }.get(name, {})
     response = getattr(client, method)(url, data)
     assert response.status_code == status, (
@@ -312,7 +390,7 @@ def test_permission_matrix(client, world, name, method, case, role, status):
     if (
         status == 302
         and role == "anon"
-        and name.split(":")[0] in ("core", "labs", "agora", "meetings")
+        and name.split(":")[0] in ("core", "labs", "agora", "meetings", "proposals")
     ):
         assert response.url.startswith(reverse("account_login"))
 

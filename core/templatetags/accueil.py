@@ -47,3 +47,34 @@ def language_name(code: str) -> str:
     from accounts.languages import SPOKEN_LANGUAGES
 
     return str(dict(SPOKEN_LANGUAGES).get(code, code))
+
+
+@register.simple_tag
+def explain(sentence) -> str:
+    """A counting explanation sentence, [msgid, params], in the reader's language."""
+    from django.utils.translation import gettext
+
+    msgid, params = sentence
+    try:
+        return gettext(msgid) % params
+    except (KeyError, TypeError, ValueError):
+        return msgid % params
+
+
+@register.simple_tag
+def grade_label(grade: str) -> str:
+    """Majority-judgment grades as words and stars, for readers of any level."""
+    from django.utils.translation import gettext
+
+    stars = {"to_reject": 0, "poor": 1, "acceptable": 2, "good": 3, "very_good": 4, "excellent": 5}
+    labels = {
+        "to_reject": gettext("To reject"),
+        "poor": gettext("Poor"),
+        "acceptable": gettext("Acceptable"),
+        "good": gettext("Good"),
+        "very_good": gettext("Very good"),
+        "excellent": gettext("Excellent"),
+    }
+    # Stars (U+2605/U+2606 are in every common font) beside the word.
+    count = stars.get(grade, 0)
+    return f"{labels.get(grade, grade)} {'★' * count}{'☆' * (5 - count)}"

@@ -46,7 +46,13 @@ def _quota_rows(problem: Problem) -> tuple[list[list[int]], np.ndarray, np.ndarr
     return rows, lower, upper
 
 
-def add_rows(h: highspy.Highs, rows: Sequence[Sequence[tuple[int, float]]], lo, up) -> None:
+def add_rows(
+    h: highspy.Highs,
+    rows: Sequence[Sequence[tuple[int, float]]],
+    lo: Sequence[float] | np.ndarray,
+    up: Sequence[float] | np.ndarray,
+) -> None:
+    """Append rows ``lo <= sum(coef * x[col]) <= up`` given as lists of (col, coef)."""
     starts, index, value = [], [], []
     for row in rows:
         starts.append(len(index))

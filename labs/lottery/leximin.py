@@ -148,11 +148,6 @@ def compute_leximin(
         known.add(panel)
     pricing.set_bounds(np.zeros(n), upper)
 
-    quota_features = sorted({q.feature for q in problem.quotas})
-    signature = [tuple(v.features[f] for f in quota_features) for v in problem.pool]
-    type_index = {sig: t for t, sig in enumerate(sorted(set(signature)))}
-    type_of = np.array([type_index[sig] for sig in signature])
-
     # 2. Column generation, stage by stage, on the dual LP.
     agents = np.flatnonzero(~never)  # LP column of agents[k] is 1 + k
     col_of = {int(a): 1 + k for k, a in enumerate(agents)}
@@ -187,10 +182,9 @@ def compute_leximin(
                     f"pricing returned a panel already in the LP with violation {gain:.3g}; "
                     "the LP solution is not accurate enough"
                 )
-            new = [panel, *_swaps(panel, weights, z + tolerance, type_of, never, known, EXTRA)]
-            panels.extend(new)
-            known.update(new)
-            add_panel_rows(new)
+            panels.append(panel)
+            known.add(panel)
+            add_panel_rows([panel])
         value = lp.getInfo().objective_function_value
         unfixed = [int(a) for a in agents if int(a) not in fixed]
         tight = [a for a in unfixed if weights[a] > FIX_THRESHOLD]
@@ -232,42 +226,28 @@ def compute_leximin(
 def _final_distribution(
     panels: list[tuple[int, ...]], agents: np.ndarray, fixed: dict[int, float], n: int
 ) -> np.ndarray:
+    """Probabilities over ``panels`` giving every agent at least its fixed value.
+
+    Maximises the common surplus ``s`` over the fixed values (which were lowered by
+    ``FIX_MARGIN``), so that the result is not left anywhere inside the tolerance band.
+    """
     h = new_highs()
     h.setOptionValue("solver", "simplex")
     m = len(panels)
-    h.addVars(m, np.zeros(m), np.ones(m))
-    members: list[list[tuple[int, float]]] = [[] for _ in range(n)]
+    inf = highspy.kHighsInf
+    h.addVars(m + 1, np.r_[np.zeros(m), -inf], np.r_[np.ones(m), inf])
+    h.changeColCost(m, 1.0)
+    h.changeObjectiveSense(highspy.ObjSense.kMaximize)
+    members: list[list[tuple[int, float]]] = [[(m, -1.0)] for _ in range(n)]
     for j, p in enumerate(panels):
         for i in p:
             members[i].append((j, 1.0))
     rows = [[(j, 1.0) for j in range(m)]] + [members[int(a)] for a in agents]
     lower = [1.0] + [fixed[int(a)] for a in agents]
-    upper = [1.0] + [highspy.kHighsInf] * len(agents)
+    upper = [1.0] + [inf] * len(agents)
     add_rows(h, rows, lower, upper)
     _run(h, "final distribution LP")
-    return np.maximum(np.asarray(h.getSolution().col_value), 0.0)
-
-
-EXTRA = 5
-
-
-def _swaps(panel, weights, threshold, type_of, never, known, limit):
-    members = set(panel)
-    options = []
-    for i in panel:
-        same = np.flatnonzero((type_of == type_of[i]) & ~never)
-        for j in same:
-            j = int(j)
-            if j in members:
-                continue
-            options.append((weights[j] - weights[i], i, j))
-    options.sort(key=lambda o: (-o[0], o[1], o[2]))
-    base = weights[list(panel)].sum()
-    out = []
-    for delta, i, j in options:
-        if len(out) >= limit or base + delta <= threshold:
-            break
-        cand = tuple(sorted((members - {i}) | {j}))
-        if cand not in known and cand not in out:
-            out.append(cand)
-    return out
+    solution = np.asarray(h.getSolution().col_value)
+    if solution[m] < -FIX_MARGIN:
+        raise LeximinError(f"the final distribution misses the leximin values by {-solution[m]}")
+    return np.maximum(solution[:m], 0.0)

@@ -8,6 +8,7 @@ depends on the order of the input rows.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 FORBIDDEN_ID_CHARACTERS = frozenset(",\n\r")
@@ -56,21 +57,19 @@ class Problem:
     pool: tuple[Volunteer, ...]
     quotas: tuple[Quota, ...]
     seats: int
+    ids: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    """Volunteer ids in canonical (code point) order; index i of every vector."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "pool", tuple(sorted(self.pool, key=lambda v: v.id)))
         object.__setattr__(self, "quotas", tuple(sorted(self.quotas, key=lambda q: q.key)))
-
-    @property
-    def ids(self) -> tuple[str, ...]:
-        """Volunteer ids in canonical (code point) order; index i of every vector."""
-        return tuple(v.id for v in self.pool)
+        object.__setattr__(self, "ids", tuple(v.id for v in self.pool))
 
     def holders(self, quota: Quota) -> list[int]:
         """Indices (in :attr:`ids` order) of the volunteers a quota counts."""
         return [i for i, v in enumerate(self.pool) if v.features.get(quota.feature) == quota.value]
 
-    def panel_meets_quotas(self, panel: tuple[str, ...] | list[str] | set[str]) -> bool:
+    def panel_meets_quotas(self, panel: Collection[str]) -> bool:
         """True when ``panel`` has exactly ``seats`` distinct known members within every quota."""
         members = set(panel)
         by_id = {v.id: v for v in self.pool}

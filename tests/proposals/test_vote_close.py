@@ -1,0 +1,139 @@
+import json
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from core.exceptions import DomainError
+from core.services import membership_start
+from proposals import services, voting
+from proposals.counting import recount
+from tests.conftest import first_free_seat
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def make_vote(space, actor, **kw):
+    kw.setdefault("method", "for_against")
+    kw.setdefault("deadline", timezone.now() + timedelta(days=1))
+    return voting.vote_open(
+        actor=actor, vote=voting.vote_create(actor=actor, space=space, title="Q?", **kw)
+    )
+
+
+def test_adopted_proposal_and_recount(agora, members, facilitator, tmp_path):
+    proposal = services.proposal_create(
+        actor=members[0].user, space=agora, title="Desk", text="Open a desk."
+    )
+    services.proposal_submit(actor=members[0].user, proposal=proposal)
+    vote = make_vote(agora, facilitator, proposal=proposal)
+    proposal.refresh_from_db()
+    assert proposal.status == "in_vote"
+    for member, choice in zip(members, ["for", "for", "against", "abstain"], strict=True):
+        voting.vote_cast(actor=member.user, vote=vote, content={"choice": choice})
+    vote = voting.vote_close(actor=facilitator, vote=vote)
+    assert vote.result["passed"] is True and vote.result["valid"] is True
+    proposal.refresh_from_db()
+    assert proposal.status == "adopted"
+    with pytest.raises(DomainError):  # closed: no more ballots
+        voting.vote_cast(actor=members[3].user, vote=vote, content={"choice": "for"})
+    data = voting.recount_data(vote=vote)
+    assert "voter" not in json.dumps(data) and str(members[0].user.pk) not in json.dumps(
+        data["ballots"]
+    )
+    assert recount(data).passed is True
+    path = tmp_path / "ballots.json"
+    path.write_text(json.dumps(data))
+    out = StringIO()
+    call_command("recount", str(path), stdout=out)
+    assert "passed: True" in out.getvalue()
+
+
+def test_quorum_not_reached_is_indicative(agora, members, facilitator):
+    vote = make_vote(agora, facilitator)
+    voting.vote_cast(actor=members[0].user, vote=vote, content={"choice": "for"})
+    vote = voting.vote_close(actor=facilitator, vote=vote)
+    assert vote.result["valid"] is False
+
+
+def test_tie_keeps_the_status_quo(agora, members, facilitator):
+    vote = make_vote(agora, facilitator)
+    for member, choice in zip(members, ["for", "for", "against", "against"], strict=True):
+        voting.vote_cast(actor=member.user, vote=vote, content={"choice": choice})
+    vote = voting.vote_close(actor=facilitator, vote=vote)
+    assert vote.result["tied"] is True and vote.result["passed"] is False
+
+
+def test_option_tie_is_broken_by_a_logged_lot(agora, members, facilitator):
+    vote = make_vote(agora, facilitator, method="approval", options=["Monday", "Thursday"])
+    for member, approved in zip(members, [["1"], ["2"], ["1", "2"], []], strict=True):
+        voting.vote_cast(actor=member.user, vote=vote, content={"approved": approved})
+    vote = voting.vote_close(actor=facilitator, vote=vote)
+    assert vote.result["tied"] is True and set(vote.result["winners"]) == {"1", "2"}
+    assert vote.result["lot"]["winner"] in ("1", "2") and len(vote.result["lot"]["seed"]) > 10
+    from core.models import AuditEntry
+
+    entry = AuditEntry.objects.get(action="vote.close")
+    assert entry.data["tie_lot"] == vote.result["lot"]["winner"]
+
+
+def test_majority_needed_in_each_college(lab, facilitator):
+    people = {
+        c: [
+            membership_start(
+                actor=facilitator, seat=first_free_seat(lab, c), user=UserFactory()
+            ).user
+            for _ in range(4)
+        ]
+        for c in ("newcomers", "partners", "decision_makers")
+    }
+    vote = make_vote(lab, facilitator, require_each_college=True)
+    choices = {
+        "newcomers": ["against", "against", "against", "for"],
+        "partners": ["for"] * 4,
+        "decision_makers": ["for"] * 4,
+    }
+    for college, users in people.items():
+        for user, choice in zip(users, choices[college], strict=True):
+            voting.vote_cast(actor=user, vote=vote, content={"choice": choice})
+    vote = voting.vote_close(actor=facilitator, vote=vote)
+    assert vote.result["passed"] is False  # 9 for, 3 against overall, but not among newcomers
+    assert [c["visible"] for c in vote.result["colleges"]] == [True, True, True]
+
+
+def test_ranked_choice_round_by_round(agora, members, facilitator):
+    vote = make_vote(agora, facilitator, method="ranked", options=["A", "B", "C"])
+    rankings = [["1", "3"], ["2", "3"], ["3", "2"], ["2"]]
+    for member, ranking in zip(members, rankings, strict=True):
+        voting.vote_cast(actor=member.user, vote=vote, content={"ranking": ranking})
+    vote = voting.vote_close(actor=facilitator, vote=vote)
+    assert vote.result["winners"] == ["2"]
+    assert len(vote.result["round_rows"]) >= 2
+
+
+def test_online_votes_close_at_their_deadline(agora, members, facilitator):
+    vote = make_vote(agora, facilitator)
+    assert voting.votes_close_due() == 0
+    vote.deadline = timezone.now() - timedelta(seconds=1)
+    vote.save(update_fields=["deadline"])
+    assert voting.votes_close_due() == 1
+    vote.refresh_from_db()
+    assert vote.status == "closed"
+
+
+def test_results_hidden_until_close_and_ballot_page(client, agora, members, facilitator):
+    vote = make_vote(agora, facilitator, secret=True)
+    voting.vote_cast(actor=members[0].user, vote=vote, content={"choice": "against"})
+    client.force_login(members[1].user)
+    page = client.get(reverse("proposals:vote-detail", args=[vote.pk])).content.decode()
+    assert 'name="choice"' in page and "result-title" not in page
+    client.post(reverse("proposals:vote-cast", args=[vote.pk]), {"choice": "for"})
+    page = client.get(reverse("proposals:vote-detail", args=[vote.pk])).content.decode()
+    assert 'name="choice"' not in page  # secret: voted, cannot change
+    assert client.get(reverse("proposals:vote-recount-file", args=[vote.pk])).status_code == 404
+    voting.vote_close(actor=facilitator, vote=vote)
+    assert client.get(reverse("proposals:vote-recount-file", args=[vote.pk])).status_code == 200

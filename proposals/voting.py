@@ -411,11 +411,10 @@ def vote_close(*, actor: User | None, vote: Vote, upheld: set[str] = frozenset()
     )
     if vote.proposal_id and result.passed is not None:
         proposal = Proposal.objects.select_for_update().get(pk=vote.proposal_id)
-        if proposal.status == ProposalStatus.IN_VOTE:
-            if result.valid:
-                proposal_services.proposal_decide(
-                    actor=actor, proposal=proposal, adopted=bool(result.passed)
-                )
+        if proposal.status == ProposalStatus.IN_VOTE and result.valid:
+            proposal_services.proposal_decide(
+                actor=actor, proposal=proposal, adopted=bool(result.passed)
+            )
     _event(vote)
     return vote
 

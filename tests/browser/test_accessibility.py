@@ -38,10 +38,10 @@ def violations(page, axe_source: str) -> list[dict]:
     ]
 
 
-def check(page, base, paths, axe_source, meeting_id=0):
+def check(page, base, paths, axe_source, ids=None):
     found = {}
     for path in paths:
-        page.goto(base + path.format(m=meeting_id))
+        page.goto(base + path.format(**(ids or {})))
         if v := violations(page, axe_source):
             found[path] = v
     assert not found, json.dumps(found, indent=1, ensure_ascii=False)
@@ -54,7 +54,38 @@ def world(facilitator, agora, lab, meeting, members):
     rsvp_set(user=members[1].user, meeting=meeting, answer="yes", interpretation_language="ti")
     minutes_save(actor=facilitator, meeting=meeting, text="Compte rendu", base_number=0)
     _inv, token = invitation_create(actor=facilitator, seat=first_free_seat(agora))
-    return token
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from proposals import services as ps
+    from proposals import voting
+
+    proposal = ps.proposal_create(actor=members[0].user, space=agora, title="Desk", text="Open")
+    ps.proposal_submit(actor=members[0].user, proposal=proposal)
+    deadline = timezone.now() + timedelta(days=1)
+
+    def opened(**kw):
+        return voting.vote_open(
+            actor=facilitator,
+            vote=voting.vote_create(
+                actor=facilitator, space=agora, title="Q?", deadline=deadline, **kw
+            ),
+        )
+
+    vote = opened(method="for_against", proposal=proposal)
+    judgment = opened(method="judgment", options=["Monday", "Thursday"])
+    closed = opened(method="ranked", options=["A", "B", "C"])
+    for m, ranking in zip(members, [["1"], ["2", "1"], ["3", "2"], ["2"]], strict=True):
+        voting.vote_cast(actor=m.user, vote=closed, content={"ranking": ranking})
+    voting.vote_close(actor=facilitator, vote=closed)
+    return token, {
+        "m": meeting.pk,
+        "p": proposal.pk,
+        "v": vote.pk,
+        "j": judgment.pk,
+        "c": closed.pk,
+    }
 
 
 @pytest.mark.parametrize("language", ["fr", "ar"])
@@ -62,9 +93,10 @@ def test_no_axe_violations(live_server, new_page, axe_source, world, meeting, la
     base = live_server.url
     page = new_page(locale=language)
     page.context.add_cookies([{"name": "django_language", "value": language, "url": base}])
-    check(page, base, PUBLIC_PAGES + [f"/invite/{world}/"], axe_source, meeting.pk)
+    token, ids = world
+    check(page, base, PUBLIC_PAGES + [f"/invite/{token}/"], axe_source, ids)
     # The sign-up page, opened through the invitation.
-    page.goto(f"{base}/invite/{world}/")
+    page.goto(f"{base}/invite/{token}/")
     page.locator("main form button[type=submit]").click()
     page.wait_for_url("**/accounts/signup/")
     assert not violations(page, axe_source)
@@ -75,10 +107,10 @@ def test_no_axe_violations(live_server, new_page, axe_source, world, meeting, la
     member = new_page()
     log_in(member, base, "amina")
     assert member.locator("html").get_attribute("lang") == language
-    check(member, base, MEMBER_PAGES, axe_source, meeting.pk)
+    check(member, base, MEMBER_PAGES, axe_source, ids)
     staff = new_page()
     log_in(staff, base, "facil")
-    check(staff, base, FACILITATOR_PAGES, axe_source, meeting.pk)
+    check(staff, base, FACILITATOR_PAGES, axe_source, ids)
     staff.goto(f"{base}/s/agora/seats/")
     staff.locator("form[action$='/invite/'] button[type=submit]").first.click()
     assert not violations(staff, axe_source), "invitation link page"

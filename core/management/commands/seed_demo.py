@@ -95,6 +95,52 @@ FACILITATORS = [("claire", "Claire (facilitator)"), ("karim", "Karim (facilitato
 class Command(BaseCommand):
     help = "Load idempotent demo data (Agora, one lab, meetings, demo logins)."
 
+    def seed_proposals(self, agora, facilitator):
+        """A submitted proposal on the next session's agenda, with an online vote open."""
+        from proposals import services as proposal_services
+        from proposals import voting
+        from proposals.models import Proposal, Theme
+
+        proposal_services.themes_seed()
+        if Proposal.objects.filter(space=agora).exists():
+            return
+        amina = User.objects.get(username="amina")
+        proposal = proposal_services.proposal_create(
+            actor=amina,
+            space=agora,
+            title="Une permanence logement le lundi",
+            text=(
+                "Ouvrir chaque lundi une permanence logement avec un interprète, "
+                "pour aider les personnes qui arrivent à remplir leur demande."
+            ),
+            theme=Theme.objects.get(slug="housing"),
+        )
+        proposal_services.coauthor_invite(
+            actor=amina, proposal=proposal, user=User.objects.get(username="yonas")
+        )
+        proposal_services.coauthor_accept(
+            user=User.objects.get(username="yonas"), proposal=proposal
+        )
+        proposal_services.proposal_submit(actor=amina, proposal=proposal)
+        proposal_services.comment_add(
+            actor=User.objects.get(username="farid"),
+            proposal=proposal,
+            text="Oui, et aussi le jeudi soir ?",
+        )
+        vote = voting.vote_create(
+            actor=facilitator,
+            space=agora,
+            title="Adopter la permanence logement ?",
+            method="for_against",
+            proposal=proposal,
+            deadline=timezone.now() + timedelta(days=10),
+        )
+        voting.vote_open(actor=facilitator, vote=vote)
+        for username, choice in [("yonas", "for"), ("olena", "for"), ("carlos", "abstain")]:
+            voting.vote_cast(
+                actor=User.objects.get(username=username), vote=vote, content={"choice": choice}
+            )
+
     def seed_meetings(self, agora, lab, facilitator, today):
         """The Agora's monthly session (first Tuesday, 18:00–20:30, Paris time, for a year)
         and the lab's three working sessions over six weeks, with agendas and answers."""
@@ -260,6 +306,7 @@ class Command(BaseCommand):
             for seat, person in zip(seats, people, strict=True):
                 self.seat_user(seat, person, claire, term_days=60)
         self.seed_meetings(agora, lab, claire, today)
+        self.seed_proposals(agora, claire)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready ({self.created} accounts created). "

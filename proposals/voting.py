@@ -350,6 +350,18 @@ def _presentable(vote: Vote, result: dict, lot: tuple[str, str] | None) -> dict:
 
     labels = {o["id"]: o["label"] for o in vote.options}
     result["winner_labels"] = [labels.get(w, w) for w in result.get("winners", [])]
+
+    def label(value):
+        if isinstance(value, str) and labels:
+            parts = value.split(", ")
+            if all(p in labels for p in parts):
+                return ", ".join(labels[p] for p in parts)
+        return value
+
+    result["explanation"] = [
+        [msgid, {k: label(v) for k, v in params.items()}]
+        for msgid, params in result.get("explanation", [])
+    ]
     if lot:
         result["lot"] = {"winner": lot[0], "label": labels.get(lot[0], lot[0]), "seed": lot[1]}
         result["winner_labels"] = [labels.get(lot[0], lot[0])]

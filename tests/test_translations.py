@@ -64,3 +64,63 @@ def test_interface_is_really_translated(lang):
     with translation.override(lang):
         assert translation.gettext("Log in") != "Log in"
         assert translation.get_language_bidi() == (lang in ("ar", "fa-af", "ps"))
+
+
+def test_counting_messages_are_extracted_for_translation():
+    """proposals/counting_messages.py is what the extractor writes from the counting core."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "extract", settings.BASE_DIR / "scripts" / "extract_counting_messages.py"
+    )
+    extract = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(extract)
+    committed = (settings.BASE_DIR / "proposals" / "counting_messages.py").read_text()
+    assert committed == extract.render(extract.collect()), (
+        "run: python scripts/extract_counting_messages.py"
+    )
+
+
+def test_every_explanation_of_a_count_is_in_the_catalogue():
+    from proposals.counting import count
+    from proposals.counting_messages import MESSAGES
+
+    cases = [
+        ("for_against", {"roll_size": 5}, ["for", "for", "against", "abstain"]),
+        ("for_against", {"roll_size": 4, "threshold": "two_thirds"}, ["for", "against"]),
+        ("for_against", {"roll_size": 9, "threshold": "absolute_seats"}, ["for"] * 5),
+        ("for_against", {"roll_size": 10}, ["for"]),
+        (
+            "for_against",
+            {
+                "roll_size": 6,
+                "require_each_college": True,
+                "college_rolls": {"newcomers": 2, "partners": 2, "decision_makers": 2},
+            },
+            [
+                {"college": c, "vote": v}
+                for c, v in [
+                    ("newcomers", "for"),
+                    ("newcomers", "against"),
+                    ("partners", "for"),
+                    ("decision_makers", "for"),
+                ]
+            ],
+        ),
+        ("consent", {"roll_size": 3}, ["consent", {"vote": "objection", "upheld": True}]),
+        ("approval", {"roll_size": 3, "options": ["a", "b"]}, [["a"], ["b"], []]),
+        (
+            "irv",
+            {"roll_size": 5, "options": ["a", "b", "c"]},
+            [["a"], ["b", "a"], ["c", "b"], ["a"], []],
+        ),
+        (
+            "majority_judgment",
+            {"roll_size": 2, "options": ["a", "b"]},
+            [{"a": "good", "b": "poor"}, {"a": "excellent", "b": "good"}],
+        ),
+        ("sense_check", {"roll_size": 2}, ["for", "against"]),
+    ]
+    for method, params, ballots in cases:
+        for msgid, _params in count(method, params, ballots).explanation:
+            assert msgid in MESSAGES, f"{method}: {msgid!r} not extracted"

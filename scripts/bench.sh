@@ -10,7 +10,7 @@ source scripts/services.sh
 export SECRET_KEY="bench-only-secret" ALLOWED_HOSTS="testserver,127.0.0.1,localhost"
 log "Migrations"
 "$PY" manage.py migrate --noinput -v 0
-ONLY=${BENCH_ONLY:-pages,meetings,live}
+ONLY=${BENCH_ONLY:-pages,meetings,counting,live}
 if [[ ,$ONLY, == *,pages,* ]]; then
   log "Pages on the demo data"
   "$PY" -m bench.pages "${BENCH_RUNS:-50}"
@@ -18,6 +18,10 @@ fi
 if [[ ,$ONLY, == *,meetings,* ]]; then
   log "Meetings pages: 10 and 1,000 meetings"
   "$PY" -m bench.meetings
+fi
+if [[ ,$ONLY, == *,counting,* ]]; then
+  log "Counting 10,000 ballots with 10 options"
+  "$PY" -m bench.counting 10000
 fi
 if [[ ,$ONLY, == *,live,* ]]; then
   log "Live session: ${LIVE_CLIENTS:-300} websocket clients through channels-redis"

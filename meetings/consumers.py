@@ -120,4 +120,4 @@ class LiveMeetingConsumer(AsyncJsonWebsocketConsumer):
             await self.send_json({"type": "error", "code": "refused", "message": str(exc.message)})
 
     async def live_state(self, event):
-        await self.send_json({"type": "state", "state": event["state"]})
+        await self.send(text_data=event["text"])  # serialised once for every socket

@@ -68,13 +68,20 @@ class MinutesConflict(DomainError):
 
 
 def _live_event(meeting: Meeting) -> None:
+    """After commit: compute the live state once, serialise it once, fan it out."""
+    import json
+
     from meetings.selectors import live_state
 
     meeting_id = meeting.pk
     broadcast(
         f"meetings.meeting.{meeting_id}",
         "live.state",
-        lambda: {"state": live_state(meeting=Meeting(pk=meeting_id))},
+        lambda: {
+            "text": json.dumps(
+                {"type": "state", "state": live_state(meeting=Meeting(pk=meeting_id))}
+            )
+        },
     )
 
 

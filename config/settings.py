@@ -88,9 +88,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env.str("REDIS_URL", default="")
 
 if REDIS_URL:
+    # Pub/sub layer: a group message is published once and fanned out inside each server
+    # process (the list-based layer costs one Redis round trip per socket). Delivery is
+    # at most once, which suits live pages: a reload always shows the current state.
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "BACKEND": env.str(
+                "CHANNEL_LAYER_BACKEND", default="channels_redis.pubsub.RedisPubSubChannelLayer"
+            ),
             "CONFIG": {"hosts": [REDIS_URL]},
         }
     }

@@ -397,7 +397,7 @@ def _presentable(vote: Vote, result: dict, lot: tuple[str, str] | None) -> dict:
 @transaction.atomic
 def vote_close(*, actor: User | None, vote: Vote, upheld: set[str] = frozenset()) -> Vote:
     """Close and count. `upheld`: ids of consent objections the assembly upheld."""
-    from proposals.counting import ballots_digest, break_tie_by_lot, count
+    from proposals.counting import break_tie_by_lot, count, to_recount_json
 
     vote = Vote.objects.select_for_update().get(pk=vote.pk)
     if vote.status != VoteStatus.OPEN:
@@ -406,7 +406,9 @@ def vote_close(*, actor: User | None, vote: Vote, upheld: set[str] = frozenset()
     result = count(method, params, data)
     lot = None
     if result.tied and len(result.winners) > 1:
-        lot = break_tie_by_lot(tuple(result.winners), ballots_digest(data))
+        # Seeded by the digest published in the recount file, so anyone can redo the lot.
+        digest = to_recount_json(method, params, data)["ballots_digest"]
+        lot = break_tie_by_lot(tuple(result.winners), digest)
     vote.result = _presentable(vote, result.to_dict(), lot)
     vote.result["upheld_ids"] = sorted(upheld)
     vote.status = VoteStatus.CLOSED

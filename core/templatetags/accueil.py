@@ -49,12 +49,28 @@ def language_name(code: str) -> str:
     return str(dict(SPOKEN_LANGUAGES).get(code, code))
 
 
+def _code_label(value):
+    """Counting explanations carry codes (a college, a threshold, a grade): show words."""
+    from core.models import College
+    from proposals.models import Threshold
+
+    if not isinstance(value, str):
+        return value
+    parts = value.split(", ")
+    labels = {**dict(College.choices), **dict(Threshold.choices)}
+    grades = {"to_reject", "poor", "acceptable", "good", "very_good", "excellent"}
+    if all(p in labels or p in grades for p in parts):
+        return ", ".join(str(labels[p]) if p in labels else grade_label(p) for p in parts)
+    return value
+
+
 @register.simple_tag
 def explain(sentence) -> str:
     """A counting explanation sentence, [msgid, params], in the reader's language."""
     from django.utils.translation import gettext
 
     msgid, params = sentence
+    params = {k: _code_label(v) for k, v in params.items()}
     try:
         return gettext(msgid) % params
     except (KeyError, TypeError, ValueError):

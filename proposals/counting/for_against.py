@@ -237,12 +237,23 @@ def count_for_against(
     tally = tally_ballots(read, rolls)
     tally = {"threshold": threshold, **tally}
     met, tied = threshold_met(threshold, tally["for"], tally["against"], roll_size)
-    explanation: list[Message] = [
-        counts_message(tally),
-        _decision_message(threshold, tally, roll_size, met),
-    ]
+    explanation: list[Message] = [counts_message(tally)]
     passed = met
-    if require_each_college:
+    if not require_each_college:
+        explanation.append(_decision_message(threshold, tally, roll_size, met))
+    else:
+        # The overall decision sentence would conclude too early: say only whether the
+        # threshold holds overall, then per college, then conclude.
+        if tied:
+            explanation.append(_decision_message(threshold, tally, roll_size, met))
+        explanation.append(
+            (
+                "Overall, the %(threshold)s threshold is met."
+                if met
+                else "Overall, the %(threshold)s threshold is not met.",
+                {"threshold": threshold},
+            )
+        )
         failing = []
         for name, block in tally["colleges"].items():
             c_met, c_tied = threshold_met(threshold, block["for"], block["against"], block["roll"])
@@ -268,11 +279,14 @@ def count_for_against(
                     {"colleges": ", ".join(failing)},
                 )
             )
+        elif not met:
+            explanation.append(
+                ("The threshold does not hold overall, so the proposal is not adopted.", {})
+            )
         else:
             explanation.append(
                 (
-                    "The threshold had to hold overall and in each college; it holds in every "
-                    "college.",
+                    "The threshold holds overall and in every college, so the proposal is adopted.",
                     {},
                 )
             )

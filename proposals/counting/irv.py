@@ -18,6 +18,13 @@ option has the same number of votes (so eliminating the lowest would remove them
 count stops and the remaining options are tied: ``tied=True`` and ``winners`` is that set, to
 be settled by lot (:func:`proposals.counting.ties.break_tie_by_lot`). Two remaining options
 with equal votes are tied this way. If no ballot ranks any option, there is no winner.
+
+This rule uses no lot during the count and is the same as pref_voting's ``instant_runoff``
+without a tie-breaker. Its known cost: a joint elimination can leave a single option, which then
+wins even if each of the options eliminated with it would have beaten it head to head (a 3,
+b 2, c 2 of 7 ballots [a, b, c] x3, [b, c, a] x2, [c, b, a] x2: b and c go out together and a
+wins, though b and c each beat a 4-3). Eliminating one tied option at a time, by lot, would
+avoid that but would make the count depend on a draw.
 """
 
 from __future__ import annotations

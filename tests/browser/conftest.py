@@ -65,6 +65,14 @@ def log_in(page, base_url: str, username: str, password: str = "correct-horse-ba
     page.wait_for_load_state()
 
 
+def _fresh_channel_layers():
+    """In the forked server: drop channel layers inherited from the test process (their
+    connections belong to the parent's event loops)."""
+    from channels.layers import channel_layers
+
+    channel_layers.backends = {}
+
+
 @pytest.fixture
 def asgi_live_server(transactional_db):
     """Daphne serving the full ASGI application (HTTP + websockets) on loopback, in a
@@ -81,7 +89,9 @@ def asgi_live_server(transactional_db):
     )
     connections.close_all()  # the child must not inherit an open connection
     process = DaphneProcess(
-        "127.0.0.1", partial(make_application, static_wrapper=ASGIStaticFilesHandler)
+        "127.0.0.1",
+        partial(make_application, static_wrapper=ASGIStaticFilesHandler),
+        setup=_fresh_channel_layers,
     )
     process.start()
     if not process.ready.wait(timeout=30):

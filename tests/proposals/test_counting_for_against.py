@@ -223,6 +223,9 @@ def test_each_college_passes():
         "tied": False,
     }
     assert r.tally["for"] == 15 and r.tally["against"] == 9
+    assert r.explanation_text()[-2] == (
+        "The threshold holds overall and in every college, so the proposal is adopted."
+    )
 
 
 def test_one_college_against_blocks_an_overall_majority():
@@ -235,6 +238,8 @@ def test_one_college_against_blocks_an_overall_majority():
         "The threshold had to hold overall and in each college; it does not hold in: "
         "newcomers, so the proposal is not adopted."
     )
+    assert "Overall, the simple threshold is met." in r.explanation_text()
+    assert not any("proposal is adopted" in s for s in r.explanation_text())
     # Without the requirement the same ballots pass.
     assert count_for_against(ballots, roll_size=30, college_rolls=LAB_ROLLS).passed is True
 

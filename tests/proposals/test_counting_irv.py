@@ -76,6 +76,18 @@ def test_transfer_skips_an_option_eliminated_in_the_same_round():
     assert table(r)[1] == ({"a": 5, "b": 6}, 0, [], "b", [])
 
 
+def test_joint_elimination_can_leave_a_single_option_even_a_condorcet_loser():
+    # The documented cost of eliminating tied-lowest options together: a 3, b 2, c 2 of 7.
+    # b and c go out together and a wins, although b and c each beat a 4-3 head to head.
+    # (Eliminating one of them by lot would have elected the other.)
+    r = irv([["a", "b", "c"]] * 3 + [["b", "c", "a"]] * 2 + [["c", "b", "a"]] * 2)
+    assert table(r) == [
+        ({"a": 3, "b": 2, "c": 2}, 0, ["b", "c"], None, []),
+        ({"a": 7}, 0, [], "a", []),
+    ]
+    assert r.winners == ("a",)
+
+
 def test_options_with_no_first_preference_go_first():
     opts = ["a", "b", "c", "d"]
     r = irv([["a", "c"]] * 2 + [["b", "d"]] * 2 + [["c", "b"]], options=opts)

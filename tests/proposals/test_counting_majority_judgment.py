@@ -35,7 +35,7 @@ def test_lower_median_with_an_even_number_of_ballots():
 def test_tie_broken_by_removing_medians():
     # a: P G G V, b: A G G G. Both medians G. Remove one G each:
     # a: P G V -> G, b: A G G -> G. Remove again: a: P V -> P, b: A G -> A. A > P: b first.
-    # (The majority gauge of both is "G-, a quarter below": a one-step gauge cannot tell them apart.)
+    # (Both majority gauges are "G-, a quarter below": a one-step gauge cannot tell them apart.)
     r = mj({"a": [P, G, G, V], "b": [A, G, G, G]})
     assert r.tally["median"] == {"a": G, "b": G}
     assert r.winners == ("b",) and r.tied is False

@@ -112,7 +112,7 @@ def test_irv_truncated_rankings_agree():
         stats["tied"] += ours.tied
         stats["exhausted"] += any(r["exhausted"] for r in ours.rounds)
         stats["blank"] += ours.tally["blank"] > 0
-    assert stats["all_blank"] == 4
+    assert stats["all_blank"] == N_PROFILES // 50
     assert min(stats["tied"], stats["exhausted"], stats["blank"]) >= 10, stats
 
 
@@ -122,7 +122,7 @@ def test_approval_agrees():
     for p in range(N_PROFILES):
         n, k = random_sizes(rng)
         opts = names(k)
-        rate = rng.choice([0.0, 0.2, 0.5]) if p % 20 else 0.0
+        rate = rng.choice([0.05, 0.2, 0.5]) if p % 20 else 0.0
         ballots = [[i for i in range(k) if rng.random() < rate] for _ in range(n)]
         ours = count_approval([[opts[i] for i in b] for b in ballots], options=opts, roll_size=n)
         gprof = GradeProfile([dict.fromkeys(b, 1) for b in ballots], [0, 1], candidates=range(k))
@@ -176,7 +176,7 @@ def test_majority_judgment_agrees():
         }
         # Exactly the literal procedure.
         columns = {opts[o]: [row[o] for row in grades] for o in range(k)}
-        assert winners == {o for o in naive_mj_order(columns)}
+        assert winners == naive_mj_order(columns)
         # Consistent with pref_voting's gauge tie-break (see the module docstring).
         assert winners <= theirs, (grades, winners, theirs)
         if len(theirs) == 1:
@@ -190,3 +190,18 @@ def test_majority_judgment_agrees():
         stats["median_tie"] += list(ours.tally["median"].values()).count(best) > 1
     assert stats["pv_single"] >= 50 and stats["median_tie"] >= 20, stats
     assert stats["pv_tie_we_resolve"] + stats["pv_tie_we_tie"] >= 5, stats
+
+
+def test_majority_judgment_a_tie_the_gauge_leaves_and_the_full_procedure_breaks():
+    # a: poor good good very_good ; b: acceptable good good good (grade indices 1 3 3 4 / 2 3 3 3).
+    # Both have median "good" with one grade in four below it: pref_voting's gauge ties them.
+    # Removing medians: a -> good, then poor; b -> good, then acceptable: b is ahead.
+    rows = [(1, 2), (3, 3), (3, 3), (4, 3)]
+    theirs = pv_mj(GradeProfile([dict(enumerate(r)) for r in rows], list(range(6))))
+    assert sorted(theirs) == [0, 1]
+    ours = count_majority_judgment(
+        [{"a": DEFAULT_GRADES[x], "b": DEFAULT_GRADES[y]} for x, y in rows],
+        options=["a", "b"],
+        roll_size=4,
+    )
+    assert ours.winners == ("b",)

@@ -137,3 +137,30 @@ def test_results_hidden_until_close_and_ballot_page(client, agora, members, faci
     assert client.get(reverse("proposals:vote-recount-file", args=[vote.pk])).status_code == 404
     voting.vote_close(actor=facilitator, vote=vote)
     assert client.get(reverse("proposals:vote-recount-file", args=[vote.pk])).status_code == 200
+
+
+def test_explanations_are_in_the_readers_language_with_words_not_codes(lab, facilitator):
+    from django.template import Context, Template
+    from django.utils import translation
+
+    people = {
+        c: [
+            membership_start(
+                actor=facilitator, seat=first_free_seat(lab, c), user=UserFactory()
+            ).user
+            for _ in range(2)
+        ]
+        for c in ("newcomers", "partners", "decision_makers")
+    }
+    vote = make_vote(lab, facilitator, require_each_college=True)
+    for college, users in people.items():
+        for user in users:
+            choice = "against" if college == "newcomers" else "for"
+            voting.vote_cast(actor=user, vote=vote, content={"choice": choice})
+    vote = voting.vote_close(actor=facilitator, vote=vote)
+    template = Template("{% load accueil %}{% for s in e %}{% explain s %}|{% endfor %}")
+    with translation.override("fr"):
+        text = template.render(Context({"e": vote.result["explanation"]}))
+    assert "newcomers" not in text and "decision_makers" not in text
+    assert "primo-arrivants" in text
+    assert "Pour" in text or "pour" in text

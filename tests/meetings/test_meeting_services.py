@@ -311,6 +311,18 @@ class TestMinutes:
             services.minutes_save(actor=facilitator, meeting=meeting, text="  ", base_number=0)
 
 
+@pytest.fixture
+def eager_celery():
+    """Run queued tasks in-process (under make test the broker is Redis and nobody works
+    it here; tests/meetings/test_celery_worker.py covers a real worker)."""
+    from config.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
 class TestReminders:
     def test_each_reminder_is_sent_once(self, meeting, members, facilitator):
         Meeting.objects.filter(pk=meeting.pk).update(
@@ -356,7 +368,7 @@ class TestReminders:
         assert send_due_reminders() == 0
 
     def test_change_notifies_those_who_answered(
-        self, meeting, members, facilitator, django_capture_on_commit_callbacks
+        self, meeting, members, facilitator, django_capture_on_commit_callbacks, eager_celery
     ):
         services.rsvp_set(user=members[0].user, meeting=meeting, answer="yes")
         services.rsvp_set(user=members[1].user, meeting=meeting, answer="no")

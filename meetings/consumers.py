@@ -119,5 +119,9 @@ class LiveMeetingConsumer(AsyncJsonWebsocketConsumer):
         except DomainError as exc:
             await self.send_json({"type": "error", "code": "refused", "message": str(exc.message)})
 
+    async def vote_changed(self, event):
+        """A vote of this meeting opened or closed: phones show a link to it (or its result)."""
+        await self.send_json({"type": "vote", "vote": event["vote"], "status": event["status"]})
+
     async def live_state(self, event):
         await self.send(text_data=event["text"])  # serialised once for every socket

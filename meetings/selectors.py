@@ -217,3 +217,8 @@ def space_members(*, space) -> list[Membership]:
         .select_related("user")
         .order_by("user__display_name")
     )
+
+
+def meeting_votes(*, meeting: Meeting):
+    """Votes run in this meeting (opened or closed), newest first."""
+    return meeting.votes.exclude(status="draft").order_by("-opened_at")

@@ -462,6 +462,7 @@ def live(request, meeting):
             "state": selectors.live_state(meeting=meeting),
             "can_manage": request.user.has_perm("meetings.manage_meeting", meeting),
             "me": request.user.pk,
+            "votes": selectors.meeting_votes(meeting=meeting),
         },
     )
 

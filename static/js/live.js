@@ -46,6 +46,22 @@
     });
   }
 
+  function showVote(message) {
+    const list = document.getElementById("live-votes");
+    if (!list) return;
+    list.querySelectorAll("li.muted").forEach((li) => li.remove());
+    let item = list.querySelector(`li[data-vote="${message.vote}"]`);
+    if (!item) {
+      item = document.createElement("li");
+      item.dataset.vote = message.vote;
+      list.prepend(item);
+    }
+    const link = document.createElement("a");
+    link.href = `/votes/${message.vote}/`;
+    link.textContent = message.status === "open" ? list.dataset.openLabel : list.dataset.closedLabel;
+    item.replaceChildren(link);
+  }
+
   function connect() {
     socket = new WebSocket(url);
     socket.addEventListener("open", () => {
@@ -56,6 +72,7 @@
     socket.addEventListener("message", (event) => {
       const message = JSON.parse(event.data);
       if (message.type === "state") render(message.state);
+      if (message.type === "vote") showVote(message);
       if (message.type === "error") {
         const status = document.getElementById("live-status");
         status.textContent = message.message;

@@ -61,3 +61,44 @@ def test_live_page_works_without_javascript(
     page.wait_for_load_state()
     assert "Amina" in page.locator("#live-queue").inner_text()
     context.close()
+
+
+def test_a_vote_during_the_session(asgi_live_server, new_page, meeting, members, facilitator):
+    """Journey 2, the vote: it appears on the phones without reload; members vote; at close
+    everyone sees the result."""
+    from proposals import voting
+
+    base = asgi_live_server
+    voting_phones = []
+    for username in ("amina", "yonas", "farid"):
+        phone = new_page()
+        log_in(phone, base, username)
+        phone.goto(f"{base}/meetings/{meeting.pk}/live/")
+        phone.wait_for_selector("#live[data-connected=true]")
+        voting_phones.append(phone)
+    vote = voting.vote_create(
+        actor=facilitator,
+        space=meeting.space,
+        title="Adopt the booklet?",
+        method="for_against",
+        meeting=meeting,
+    )
+    voting.vote_open(actor=facilitator, vote=vote)
+    for phone in voting_phones:
+        phone.wait_for_selector(f"#live-votes li[data-vote='{vote.pk}'] a")
+        phone.locator(f"#live-votes li[data-vote='{vote.pk}'] a").click()
+        phone.check("input[name=choice][value=for]")
+        phone.locator("form[action$='/cast/'] button[type=submit]").click()
+        phone.wait_for_load_state()
+    staff = new_page()
+    log_in(staff, base, "facil")
+    staff.goto(f"{base}/votes/{vote.pk}/")
+    staff.locator("button[value=close]").click()
+    staff.wait_for_selector("#result-title")
+    phone = voting_phones[0]
+    phone.reload()
+    assert phone.locator("#result-title").count() == 1
+    assert (
+        "3" in phone.locator("#result-title + *").inner_text()
+        or phone.locator(".badge.ok").count() >= 1
+    )

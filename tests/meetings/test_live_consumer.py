@@ -143,3 +143,28 @@ async def test_actions_before_opening_are_refused(meeting, members):
     reply = await next_error(member)
     assert reply["code"] == "refused"
     await member.disconnect()
+
+
+async def test_a_vote_opening_in_the_meeting_reaches_the_phones(meeting, members, facilitator):
+    from proposals import voting
+
+    await sync_to_async(live_open)(actor=facilitator, meeting=meeting)
+    member, _c, _ = await connect(members[0].user, meeting)
+    await drain(member)
+    vote = await sync_to_async(voting.vote_create)(
+        actor=facilitator,
+        space=meeting.space,
+        title="Adopt?",
+        method="for_against",
+        meeting=meeting,
+    )
+    await sync_to_async(voting.vote_open)(actor=facilitator, vote=vote)
+    message = await member.receive_json_from(timeout=5)
+    assert message == {"type": "vote", "vote": vote.pk, "status": "open"}
+    await sync_to_async(voting.vote_close)(actor=facilitator, vote=vote)
+    message = await member.receive_json_from(timeout=5)
+    assert message == {"type": "vote", "vote": vote.pk, "status": "closed"}
+    # The socket is still alive and follows the session.
+    await member.send_json_to({"action": "raise_hand"})
+    assert (await next_state(member))["queue"]
+    await member.disconnect()

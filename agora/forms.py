@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import QuorumFields
 from core.models import Visibility
 
 
@@ -18,3 +19,7 @@ class AgoraForm(forms.Form):
     visibility = forms.ChoiceField(
         label=_("Visibility"), choices=Visibility.choices, initial=Visibility.PUBLIC
     )
+
+
+class AgoraEditForm(QuorumFields, AgoraForm):
+    pass

@@ -6,4 +6,5 @@ app_name = "agora"
 
 urlpatterns = [
     path("new/", views.agora_new, name="agora-create"),
+    path("<slug:slug>/edit/", views.agora_edit, name="agora-edit"),
 ]

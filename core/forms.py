@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -12,4 +14,18 @@ class DateInput(forms.DateInput):
 class InvitationForm(forms.Form):
     term_ends_on = forms.DateField(
         label=_("End of term (optional)"), required=False, widget=DateInput()
+    )
+
+
+QUORUM_CHOICES = [
+    ("0.34", _("A third of the seats held")),
+    ("0.50", _("Half of the seats held")),
+    ("0.67", _("Two thirds of the seats held")),
+    ("0.75", _("Three quarters of the seats held")),
+]
+
+
+class QuorumFields(forms.Form):
+    quorum_fraction = forms.TypedChoiceField(
+        label=_("Quorum"), choices=QUORUM_CHOICES, coerce=Decimal, initial="0.50"
     )

@@ -6,6 +6,7 @@ database constraints (see core.models) for the cases a race slips past the check
 """
 
 from datetime import date
+from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.db.models import Model
@@ -168,3 +169,28 @@ def notifications_mark_read(*, user: User) -> int:
     return Notification.objects.filter(user=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )
+
+
+def space_quorum_set(
+    *, actor: User, space: Space, fraction: Decimal, min_per_college: int = 0
+) -> Space:
+    """The quorum rule of a space: a share of the seats held, and for labs optionally a
+    minimum per college."""
+    if not Decimal("0") < fraction <= Decimal("1"):
+        raise DomainError(_("The quorum is a share of the seats, between 1 % and 100 %."))
+    if min_per_college and space.kind != SpaceKind.LAB:
+        raise DomainError(_("Only a lab has colleges."))
+    if not 0 <= min_per_college <= SEATS_PER_COLLEGE:
+        raise DomainError(_("A college has 10 seats."))
+    if (space.quorum_fraction, space.quorum_min_per_college) != (fraction, min_per_college):
+        space.quorum_fraction, space.quorum_min_per_college = fraction, min_per_college
+        space.save(update_fields=["quorum_fraction", "quorum_min_per_college"])
+        audit_record(
+            actor=actor,
+            action="space.quorum",
+            target=space,
+            space=space,
+            fraction=str(fraction),
+            min_per_college=min_per_college,
+        )
+    return space

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DateInput
+from core.forms import DateInput, QuorumFields
 from core.models import Visibility
 from labs.models import Phase
 
@@ -29,5 +29,11 @@ class LabForm(forms.Form):
         return data
 
 
-class LabEditForm(LabForm):
+class LabEditForm(QuorumFields, LabForm):
     phase = forms.ChoiceField(label=_("Phase"), choices=Phase.choices)
+    quorum_min_per_college = forms.IntegerField(
+        label=_("Quorum: at least this many from each college"),
+        min_value=0,
+        max_value=10,
+        initial=0,
+    )

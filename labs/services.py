@@ -1,4 +1,5 @@
 from datetime import date
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -6,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from core.exceptions import DomainError
 from core.models import SpaceKind, Visibility
-from core.services import audit_record, space_start, space_unique_slug
+from core.services import audit_record, space_quorum_set, space_start, space_unique_slug
 from labs.models import Lab, Phase
 
 
@@ -57,6 +58,8 @@ def lab_update(
     phase: str,
     description: str = "",
     visibility: str = Visibility.PUBLIC,
+    quorum_fraction: Decimal | None = None,
+    quorum_min_per_college: int | None = None,
 ) -> Lab:
     _check_dates(starts_on, ends_on)
     if phase not in Phase.values:
@@ -66,6 +69,13 @@ def lab_update(
     lab.starts_on, lab.ends_on, lab.phase, lab.visibility = starts_on, ends_on, phase, visibility
     lab.save()
     audit_record(actor=actor, action="lab.update", target=lab, space=lab)
+    if quorum_fraction is not None:
+        space_quorum_set(
+            actor=actor,
+            space=lab,
+            fraction=quorum_fraction,
+            min_per_college=quorum_min_per_college or 0,
+        )
     if phase != previous_phase:
         audit_record(
             actor=actor,

@@ -32,8 +32,18 @@ def lab_edit(request, space):
         raise Http404
     initial = {
         f: getattr(lab, f)
-        for f in ("name", "question", "description", "starts_on", "ends_on", "phase", "visibility")
+        for f in (
+            "name",
+            "question",
+            "description",
+            "starts_on",
+            "ends_on",
+            "phase",
+            "visibility",
+            "quorum_min_per_college",
+        )
     }
+    initial["quorum_fraction"] = f"{lab.quorum_fraction:.2f}"
     form = LabEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

@@ -50,7 +50,10 @@ NO_TOTP = s(302, 404, 404, 404, 404, 404)
 MEMBERS = s(302, 200, 403, 403, 403, 200)  # members of the (public) space
 PRIVATE_MEMBERS = s(302, 404, 200, 404, 404, 200)
 PRIVATE_FACIL = s(302, 404, 403, 404, 404, 200)
-DRAFT = s(302, 200, 404, 404, 404, 200)  # a draft: its author (newcomer) and facilitators
+DRAFT = s(302, 200, 404, 404, 404, 200)
+PRIVATE_NOT_AGORA = s(
+    302, 404, 403, 404, 404, 404
+)  # a lab is not an Agora: 404  # a draft: its author (newcomer) and facilitators
 
 # name -> list of (method, case, expected)
 EXPECTED: dict[str, list[tuple[str, str, dict]]] = {
@@ -68,6 +71,7 @@ EXPECTED: dict[str, list[tuple[str, str, dict]]] = {
     "core:membership-end": [("get", "agora", FACIL), ("post", "agora", FACIL_POST)],
     "core:membership-eligibility": [("post", "agora", FACIL_POST)],
     "agora:agora-create": [("get", "", s(302, 403, 403, 403, 403, 200))],
+    "agora:agora-edit": [("get", "agora", FACIL), ("get", "private-lab", PRIVATE_NOT_AGORA)],
     "labs:lab-create": [("get", "", s(302, 403, 403, 403, 403, 200))],
     "labs:lab-edit": [("get", "private-lab", s(302, 404, 403, 404, 404, 200))],
     "core:notifications": [("get", "", LOGIN)],
@@ -341,6 +345,7 @@ def url_for(name: str, case: str, w: World) -> str:
         "core:membership-end": {"slug": slug, "membership_id": w.membership.pk},
         "core:membership-eligibility": {"slug": slug, "membership_id": w.membership.pk},
         "labs:lab-edit": {"slug": slug},
+        "agora:agora-edit": {"slug": slug},
         "meetings:space-meetings": {"slug": slug},
         "proposals:proposal-list": {"slug": slug},
         "proposals:proposal-create": {"slug": slug},

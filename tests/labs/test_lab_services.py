@@ -72,3 +72,72 @@ def test_slug_is_ascii_and_unique_even_for_arabic_names(facilitator):
         ends_on=date(2026, 2, 1),
     )
     assert a.slug == "lab" and b.slug == "lab-2"
+
+
+def test_quorum_rule_edited_with_the_lab(client, lab, facilitator):
+    from decimal import Decimal
+
+    client.force_login(facilitator)
+    response = client.post(
+        f"/labs/{lab.slug}/edit/",
+        {
+            "name": lab.name,
+            "question": lab.question,
+            "starts_on": "2026-11-01",
+            "ends_on": "2026-12-13",
+            "phase": "sessions",
+            "visibility": "public",
+            "description": "",
+            "quorum_fraction": "0.67",
+            "quorum_min_per_college": "3",
+        },
+    )
+    assert response.status_code == 302
+    lab.refresh_from_db()
+    assert lab.quorum_fraction == Decimal("0.67") and lab.quorum_min_per_college == 3
+    assert AuditEntry.objects.filter(action="space.quorum").exists()
+
+
+def test_bad_quorum_changes_nothing(client, lab, facilitator):
+    client.force_login(facilitator)
+    response = client.post(
+        f"/labs/{lab.slug}/edit/",
+        {
+            "name": "Renamed",
+            "question": lab.question,
+            "starts_on": "2026-11-01",
+            "ends_on": "2026-12-13",
+            "phase": "call",
+            "visibility": "public",
+            "description": "",
+            "quorum_fraction": "0.67",
+            "quorum_min_per_college": "11",
+        },
+    )
+    assert response.status_code == 200 and 'value="Renamed"' in response.content.decode()
+    lab.refresh_from_db()
+    assert lab.name == "Lab bank account" and lab.quorum_min_per_college == 0
+
+
+def test_agora_edit_and_quorum(client, agora, facilitator):
+    from decimal import Decimal
+
+    from core.exceptions import DomainError
+    from core.services import space_quorum_set
+
+    client.force_login(facilitator)
+    response = client.post(
+        f"/agora/{agora.slug}/edit/",
+        {
+            "name": "Agora de la Métropole",
+            "description": "",
+            "meeting_rhythm": "Mardi",
+            "visibility": "public",
+            "quorum_fraction": "0.34",
+        },
+    )
+    assert response.status_code == 302
+    agora.refresh_from_db()
+    assert agora.name == "Agora de la Métropole" and agora.quorum_fraction == Decimal("0.34")
+    with pytest.raises(DomainError):  # the Agora has no colleges
+        space_quorum_set(actor=facilitator, space=agora, fraction=Decimal("0.5"), min_per_college=2)

@@ -174,6 +174,8 @@ class TestCreateForms:
                 "phase": "experiment",
                 "visibility": "public",
                 "description": "",
+                "quorum_fraction": "0.50",
+                "quorum_min_per_college": "0",
             },
         )
         assert response.status_code == 302

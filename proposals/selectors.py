@@ -106,3 +106,14 @@ def roll_entry(*, vote: Vote, user) -> VoterRollEntry | None:
 
 def ballots_cast(*, vote: Vote) -> int:
     return VoterRollEntry.objects.filter(vote=vote, voted_at__isnull=False).count()
+
+
+def consent_objections(*, vote: Vote) -> list:
+    """The reasoned objections of an open consent vote (open ballots: authors are known)."""
+    from proposals.models import Ballot
+
+    return list(
+        Ballot.objects.filter(vote=vote, superseded_at__isnull=True, content__choice="objection")
+        .select_related("voter")
+        .order_by("cast_at")
+    )

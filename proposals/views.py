@@ -265,6 +265,11 @@ def vote_detail(request, vote):
             "cast": selectors.ballots_cast(vote=vote),
             "grades": voting.GRADES,
             "result": vote.result if vote.status == VoteStatus.CLOSED else None,
+            "objections": selectors.consent_objections(vote=vote)
+            if vote.method == "consent"
+            and request.user.has_perm("proposals.manage_vote", vote)
+            and vote.status == VoteStatus.OPEN
+            else [],
         },
     )
 
@@ -311,7 +316,9 @@ def vote_control(request, vote):
         if action == "open":
             voting.vote_open(actor=request.user, vote=vote)
         elif action == "close":
-            voting.vote_close(actor=request.user, vote=vote)
+            voting.vote_close(
+                actor=request.user, vote=vote, upheld=set(request.POST.getlist("upheld"))
+            )
         else:
             raise DomainError(_("Unknown action."))
     except DomainError as exc:

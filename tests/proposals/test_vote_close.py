@@ -164,3 +164,40 @@ def test_explanations_are_in_the_readers_language_with_words_not_codes(lab, faci
     assert "newcomers" not in text and "decision_makers" not in text
     assert "primo-arrivants" in text
     assert "Pour" in text or "pour" in text
+
+
+def test_consent_fails_when_the_assembly_upholds_an_objection(client, agora, members, facilitator):
+    vote = make_vote(agora, facilitator, method="consent")
+    voting.vote_cast(actor=members[0].user, vote=vote, content={"choice": "consent"})
+    voting.vote_cast(actor=members[1].user, vote=vote, content={"choice": "consent"})
+    voting.vote_cast(
+        actor=members[2].user,
+        vote=vote,
+        content={"choice": "objection", "reason": "No interpreter on Mondays"},
+    )
+    with pytest.raises(DomainError):  # an objection needs a reason
+        voting.vote_cast(actor=members[3].user, vote=vote, content={"choice": "objection"})
+    client.force_login(facilitator)
+    page = client.get(reverse("proposals:vote-detail", args=[vote.pk])).content.decode()
+    assert "No interpreter on Mondays" in page
+    from proposals.models import Ballot
+
+    objection = Ballot.objects.get(vote=vote, content__choice="objection")
+    client.post(
+        reverse("proposals:vote-control", args=[vote.pk]),
+        {"action": "close", "upheld": [str(objection.pk)]},
+    )
+    vote.refresh_from_db()
+    assert vote.result["passed"] is False
+    assert recount(voting.recount_data(vote=vote)).passed is False
+
+
+def test_consent_passes_when_no_objection_is_upheld(agora, members, facilitator):
+    vote = make_vote(agora, facilitator, method="consent")
+    voting.vote_cast(actor=members[0].user, vote=vote, content={"choice": "consent"})
+    voting.vote_cast(
+        actor=members[1].user, vote=vote, content={"choice": "objection", "reason": "Too soon"}
+    )
+    voting.vote_cast(actor=members[2].user, vote=vote, content={"choice": "consent"})
+    vote = voting.vote_close(actor=facilitator, vote=vote)
+    assert vote.result["passed"] is True

@@ -330,6 +330,10 @@ def vote_control(request, vote):
 def vote_recount_file(request, vote):
     if vote.status != VoteStatus.CLOSED:
         raise Http404
-    response = JsonResponse(voting.recount_data(vote=vote), json_dumps_params={"indent": 1})
+    try:
+        data = voting.recount_data(vote=vote)
+    except DomainError:
+        raise Http404 from None
+    response = JsonResponse(data, json_dumps_params={"indent": 1})
     response["Content-Disposition"] = f'attachment; filename="vote-{vote.pk}-ballots.json"'
     return response

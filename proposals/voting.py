@@ -439,6 +439,21 @@ def recount_data(*, vote: Vote) -> dict:
 
     if vote.status != VoteStatus.CLOSED:
         raise DomainError(_("The ballots are published when the vote is closed."))
+    if vote.secret and vote.require_each_college:
+        from proposals.counting import college_breakdown_visible
+
+        per_college: dict[str, int] = {}
+        for college in Ballot.objects.filter(vote=vote).values_list("college", flat=True):
+            per_college[college] = per_college.get(college, 0) + 1
+        if not all(college_breakdown_visible(n) for n in per_college.values()):
+            # Each ballot carries its college: with 1 or 2 in a college, the file would
+            # reveal how those people voted. Withheld, like the breakdown on the page.
+            raise DomainError(
+                _(
+                    "These ballots are not published: a college cast fewer "
+                    "than 3, so they could reveal how someone voted."
+                )
+            )
     method, params, data = _count_input(vote, _upheld_from_result(vote))
     return to_recount_json(method, params, data)
 

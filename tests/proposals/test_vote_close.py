@@ -201,3 +201,25 @@ def test_consent_passes_when_no_objection_is_upheld(agora, members, facilitator)
     voting.vote_cast(actor=members[2].user, vote=vote, content={"choice": "consent"})
     vote = voting.vote_close(actor=facilitator, vote=vote)
     assert vote.result["passed"] is True
+
+
+def test_secret_college_vote_file_withheld_when_a_college_is_small(lab, facilitator):
+    people = {
+        c: [
+            membership_start(
+                actor=facilitator, seat=first_free_seat(lab, c), user=UserFactory()
+            ).user
+            for _ in range(4)
+        ]
+        for c in ("newcomers", "partners", "decision_makers")
+    }
+    vote = make_vote(lab, facilitator, require_each_college=True, secret=True)
+    for college, users in people.items():
+        voters = users[:2] if college == "newcomers" else users[:3]
+        for user in voters:
+            voting.vote_cast(actor=user, vote=vote, content={"choice": "for"})
+    vote = voting.vote_close(actor=facilitator, vote=vote)
+    shown = {c["label"]: c["visible"] for c in vote.result["colleges"]}
+    assert list(shown.values()).count(False) == 1
+    with pytest.raises(DomainError):
+        voting.recount_data(vote=vote)

@@ -417,6 +417,7 @@ def minutes_edit(request, meeting):
 @require_POST
 @_meeting_view("meetings.manage_meeting")
 def minutes_approve(request, meeting):
+    """Record the approval given at a later meeting, or put it to a vote there."""
     revision = MinutesRevision.objects.filter(
         meeting=meeting, pk=request.POST.get("revision") or 0
     ).first()
@@ -425,6 +426,11 @@ def minutes_approve(request, meeting):
         messages.error(request, _("Choose the meeting where the minutes were approved."))
         return redirect("meetings:minutes", pk=meeting.pk)
     try:
+        if request.POST.get("action") == "vote":
+            from proposals.voting import minutes_approval_vote
+
+            vote = minutes_approval_vote(actor=request.user, revision=revision, meeting=approved_in)
+            return redirect("proposals:vote-detail", pk=vote.pk)
         services.minutes_approve(actor=request.user, revision=revision, approved_in=approved_in)
         messages.success(request, _("The minutes are approved and frozen."))
     except DomainError as exc:

@@ -189,6 +189,14 @@ class Vote(models.Model):
     meeting = models.ForeignKey(
         "meetings.Meeting", on_delete=models.SET_NULL, null=True, blank=True, related_name="votes"
     )
+    # Approving the minutes of an earlier meeting by a vote in this one.
+    minutes_revision = models.ForeignKey(
+        "meetings.MinutesRevision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="approval_votes",
+    )
     title = models.CharField(_("question"), max_length=250)
     method = models.CharField(_("method"), max_length=12, choices=VoteMethod.choices)
     threshold = models.CharField(

@@ -103,6 +103,37 @@ def vote_create(
 
 
 @transaction.atomic
+def minutes_approval_vote(*, actor: User, revision, meeting: Meeting) -> Vote:
+    """Put the approval of the minutes (their latest version) to a vote at a later meeting
+    of the same space; a valid adopted vote approves and freezes them."""
+    from meetings.models import MinutesRevision
+
+    latest = MinutesRevision.objects.filter(meeting=revision.meeting_id).order_by("-number").first()
+    if revision.approved_at or latest.pk != revision.pk:
+        raise DomainError(_("Only the latest, not yet approved version can be put to a vote."))
+    if meeting.space_id != revision.meeting.space_id or (
+        meeting.starts_at <= revision.meeting.starts_at
+    ):
+        raise DomainError(_("Minutes are approved at a following meeting of the same space."))
+    vote = vote_create(
+        actor=actor,
+        space=meeting.space,
+        title=str(
+            _("Approve the minutes of %(date)s (version %(number)s)?")
+            % {
+                "date": timezone.localtime(revision.meeting.starts_at).strftime("%d/%m/%Y"),
+                "number": revision.number,
+            }
+        ),
+        method=VoteMethod.FOR_AGAINST,
+        meeting=meeting,
+    )
+    vote.minutes_revision = revision
+    vote.save(update_fields=["minutes_revision"])
+    return vote
+
+
+@transaction.atomic
 def vote_open(*, actor: User, vote: Vote) -> Vote:
     """Open the vote and freeze the voter roll: the seat holders at this moment."""
     vote = Vote.objects.select_for_update().get(pk=vote.pk)
@@ -423,6 +454,13 @@ def vote_close(*, actor: User | None, vote: Vote, upheld: set[str] = frozenset()
         passed=result.passed,
         tie_lot=lot[0] if lot else None,
     )
+    if vote.minutes_revision_id and result.passed and result.valid:
+        from meetings.models import MinutesRevision
+        from meetings.services import minutes_approve
+
+        revision = MinutesRevision.objects.get(pk=vote.minutes_revision_id)
+        if revision.approved_at is None:
+            minutes_approve(actor=actor, revision=revision, approved_in=vote.meeting)
     if vote.proposal_id and result.passed is not None:
         proposal = Proposal.objects.select_for_update().get(pk=vote.proposal_id)
         if proposal.status == ProposalStatus.IN_VOTE and result.valid:

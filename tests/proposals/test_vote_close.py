@@ -223,3 +223,56 @@ def test_secret_college_vote_file_withheld_when_a_college_is_small(lab, facilita
     assert list(shown.values()).count(False) == 1
     with pytest.raises(DomainError):
         voting.recount_data(vote=vote)
+
+
+def test_minutes_approved_by_a_vote_at_the_next_meeting(
+    client, agora, members, facilitator, meeting
+):
+    from meetings.models import MinutesRevision
+    from meetings.services import meeting_create, minutes_save
+
+    revision = minutes_save(actor=facilitator, meeting=meeting, text="Minutes", base_number=0)
+    later = meeting_create(
+        actor=facilitator,
+        space=agora,
+        title="Next",
+        starts_at=meeting.starts_at + timedelta(days=28),
+        ends_at=meeting.ends_at + timedelta(days=28),
+    )
+    with pytest.raises(DomainError):  # not at an earlier meeting
+        voting.minutes_approval_vote(actor=facilitator, revision=revision, meeting=meeting)
+    client.force_login(facilitator)
+    response = client.post(
+        reverse("meetings:minutes-approve", args=[meeting.pk]),
+        {"revision": revision.pk, "approved_in": later.pk, "action": "vote"},
+    )
+    vote = revision.approval_votes.get()
+    assert response.url == reverse("proposals:vote-detail", args=[vote.pk])
+    voting.vote_open(actor=facilitator, vote=vote)
+    for member in members[:3]:
+        voting.vote_cast(actor=member.user, vote=vote, content={"choice": "for"})
+    voting.vote_close(actor=facilitator, vote=vote)
+    revision = MinutesRevision.objects.get(pk=revision.pk)
+    assert revision.approved_at is not None and revision.approved_in == later
+
+
+def test_minutes_not_approved_when_the_vote_fails(agora, members, facilitator, meeting):
+    from meetings.services import meeting_create, minutes_save
+
+    revision = minutes_save(actor=facilitator, meeting=meeting, text="Minutes", base_number=0)
+    later = meeting_create(
+        actor=facilitator,
+        space=agora,
+        title="Next",
+        starts_at=meeting.starts_at + timedelta(days=28),
+        ends_at=meeting.ends_at + timedelta(days=28),
+    )
+    vote = voting.vote_open(
+        actor=facilitator,
+        vote=voting.minutes_approval_vote(actor=facilitator, revision=revision, meeting=later),
+    )
+    for member, choice in zip(members[:3], ["against", "against", "for"], strict=True):
+        voting.vote_cast(actor=member.user, vote=vote, content={"choice": choice})
+    voting.vote_close(actor=facilitator, vote=vote)
+    revision.refresh_from_db()
+    assert revision.approved_at is None

@@ -14,38 +14,16 @@ from django.http import Http404
 from core.selectors import space_get
 
 
-def space_view(perm: str | None = None):
-    """Decorator: resolve `slug` to `space`, 404 unless viewable, then check `perm`."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapper(request, slug, *args, **kwargs):
-            space = space_get(slug=slug)
-            if space is None or not request.user.has_perm("core.view_space", space):
-                if space is not None and not request.user.is_authenticated:
-                    return redirect_to_login(request.get_full_path())
-                raise Http404
-            if perm and not request.user.has_perm(perm, space):
-                if not request.user.is_authenticated:
-                    return redirect_to_login(request.get_full_path())
-                raise PermissionDenied
-            return view(request, space, *args, **kwargs)
-
-        return wrapper
-
-    return decorator
-
-
 def object_view(
     loader, perm: str | None = None, view_perm: str = "core.view_space", kwarg: str = "pk"
 ):
-    """Like space_view for objects that belong to a space (a meeting, a proposal…):
-    `loader(pk=…)` returns the object or None; 404 unless `view_perm` holds."""
+    """Load the object named by the URL argument `kwarg` (`loader(**{kwarg: value})`
+    returns it or None), answer 404 unless `view_perm` holds, then check `perm` on it."""
 
     def decorator(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
-            obj = loader(pk=kwargs.pop(kwarg))
+            obj = loader(**{kwarg: kwargs.pop(kwarg)})
             if obj is None or not request.user.has_perm(view_perm, obj):
                 if obj is not None and not request.user.is_authenticated:
                     return redirect_to_login(request.get_full_path())
@@ -59,6 +37,11 @@ def object_view(
         return wrapper
 
     return decorator
+
+
+def space_view(perm: str | None = None):
+    """Resolve `slug` to the space, 404 unless viewable, then check `perm` on it."""
+    return object_view(space_get, perm=perm, kwarg="slug")
 
 
 def perm_required(perm: str):

@@ -1,7 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DateInput  # noqa: F401 - re-exported for templates' widgets
 from proposals.models import Theme, Threshold, VoteMethod
 
 

@@ -1,4 +1,4 @@
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from core.models import AuditEntry, Space
@@ -89,13 +89,7 @@ def vote_get(*, pk: int) -> Vote | None:
 
 
 def vote_list_for_space(*, space: Space) -> QuerySet[Vote]:
-    return (
-        Vote.objects.filter(space=space)
-        .prefetch_related(
-            Prefetch("roll", queryset=VoterRollEntry.objects.only("id", "vote_id", "voted_at"))
-        )
-        .order_by("-created_at")
-    )
+    return Vote.objects.filter(space=space).order_by("-created_at")
 
 
 def roll_entry(*, vote: Vote, user) -> VoterRollEntry | None:

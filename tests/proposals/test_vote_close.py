@@ -17,6 +17,19 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
+def seat_panel(lab, facilitator, *, per_college: int) -> dict:
+    """Seat `per_college` new people in each college of the lab: {college: [users]}."""
+    return {
+        college: [
+            membership_start(
+                actor=facilitator, seat=first_free_seat(lab, college), user=UserFactory()
+            ).user
+            for _ in range(per_college)
+        ]
+        for college in ("newcomers", "partners", "decision_makers")
+    }
+
+
 def make_vote(space, actor, **kw):
     kw.setdefault("method", "for_against")
     kw.setdefault("deadline", timezone.now() + timedelta(days=1))
@@ -82,15 +95,7 @@ def test_option_tie_is_broken_by_a_logged_lot(agora, members, facilitator):
 
 
 def test_majority_needed_in_each_college(lab, facilitator):
-    people = {
-        c: [
-            membership_start(
-                actor=facilitator, seat=first_free_seat(lab, c), user=UserFactory()
-            ).user
-            for _ in range(4)
-        ]
-        for c in ("newcomers", "partners", "decision_makers")
-    }
+    people = seat_panel(lab, facilitator, per_college=4)
     vote = make_vote(lab, facilitator, require_each_college=True)
     choices = {
         "newcomers": ["against", "against", "against", "for"],
@@ -143,15 +148,7 @@ def test_explanations_are_in_the_readers_language_with_words_not_codes(lab, faci
     from django.template import Context, Template
     from django.utils import translation
 
-    people = {
-        c: [
-            membership_start(
-                actor=facilitator, seat=first_free_seat(lab, c), user=UserFactory()
-            ).user
-            for _ in range(2)
-        ]
-        for c in ("newcomers", "partners", "decision_makers")
-    }
+    people = seat_panel(lab, facilitator, per_college=2)
     vote = make_vote(lab, facilitator, require_each_college=True)
     for college, users in people.items():
         for user in users:
@@ -204,15 +201,7 @@ def test_consent_passes_when_no_objection_is_upheld(agora, members, facilitator)
 
 
 def test_secret_college_vote_file_withheld_when_a_college_is_small(lab, facilitator):
-    people = {
-        c: [
-            membership_start(
-                actor=facilitator, seat=first_free_seat(lab, c), user=UserFactory()
-            ).user
-            for _ in range(4)
-        ]
-        for c in ("newcomers", "partners", "decision_makers")
-    }
+    people = seat_panel(lab, facilitator, per_college=4)
     vote = make_vote(lab, facilitator, require_each_college=True, secret=True)
     for college, users in people.items():
         voters = users[:2] if college == "newcomers" else users[:3]

@@ -10,7 +10,10 @@ seat; a members-only lab where `other` holds a newcomer seat (and is not in the 
 are sent to log in (302) wherever an account could open the page.
 """
 
-from dataclasses import dataclass
+import importlib
+import pkgutil
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -165,6 +168,25 @@ EXPECTED: dict[str, list[tuple[str, str, dict]]] = {
 }
 
 
+# Apps may keep their rows next to their tests: a module `tests/<app>/permission_rows.py`
+# with EXPECTED (same shape as above), `build(world)` (returns the objects it needs; they
+# are kept in world.extra[<app>]), `url_for(name, case, world)`, optional DATA (POST data
+# by URL name), WS_EXPECTED and `async ws_attempt(route, case, world, user) -> bool`.
+def _extensions():
+    import tests
+
+    root = Path(tests.__path__[0])
+    for info in sorted(pkgutil.iter_modules(tests.__path__), key=lambda m: m.name):
+        if info.ispkg and (root / info.name / "permission_rows.py").exists():
+            yield info.name, importlib.import_module(f"tests.{info.name}.permission_rows")
+
+
+EXTENSIONS = dict(_extensions())
+for _app, _ext in EXTENSIONS.items():
+    assert not set(_ext.EXPECTED) & set(EXPECTED), f"rows defined twice by tests/{_app}"
+    EXPECTED.update(_ext.EXPECTED)
+
+
 def test_every_url_has_a_rule():
     names = set(named_urls())
     missing = names - set(EXPECTED)
@@ -189,6 +211,7 @@ class World:
     calendar_token: str
     proposals: dict
     votes: dict
+    extra: dict = field(default_factory=dict)
 
 
 @pytest.fixture
@@ -224,7 +247,7 @@ def world(facilitator, agora):
         "official": UserFactory(role="official"),
         "facilitator": facilitator,
     }
-    return World(
+    w = World(
         users,
         agora,
         lab,
@@ -240,6 +263,9 @@ def world(facilitator, agora):
         proposals_,
         votes_,
     )
+    for app, ext in EXTENSIONS.items():
+        w.extra[app] = ext.build(w)
+    return w
 
 
 def _proposals(facilitator, agora, author):
@@ -309,6 +335,9 @@ def _meetings(facilitator, agora, lab):
 
 
 def url_for(name: str, case: str, w: World) -> str:
+    for ext in EXTENSIONS.values():
+        if name in ext.EXPECTED:
+            return ext.url_for(name, case, w)
     slug = {"agora": w.agora.slug, "private-lab": w.lab.slug}.get(case)
     if name.startswith("proposals:") and name not in (
         "proposals:proposal-list",
@@ -388,6 +417,9 @@ def test_permission_matrix(client, world, name, method, case, role, status):
         "proposals:vote-cast": {"choice": "for"},
         "proposals:vote-control": {"action": "close"},
     }.get(name, {})
+    for ext in EXTENSIONS.values():
+        if name in getattr(ext, "DATA", {}):
+            data = ext.DATA[name]
     response = getattr(client, method)(url, data)
     assert response.status_code == status, (
         f"{role} {method.upper()} {url}: {response.status_code}, expected {status}"
@@ -395,7 +427,7 @@ def test_permission_matrix(client, world, name, method, case, role, status):
     if (
         status == 302
         and role == "anon"
-        and name.split(":")[0] in ("core", "labs", "agora", "meetings", "proposals")
+        and name.split(":")[0] in ("core", "labs", "agora", "meetings", "proposals", "booklets")
     ):
         assert response.url.startswith(reverse("account_login"))
 
@@ -441,6 +473,14 @@ WS_EXPECTED = {
         "private-lab": dict(zip(ROLES, [False, False, True, False, False, True], strict=True)),
     },
 }
+for _ext in EXTENSIONS.values():
+    WS_EXPECTED.update(getattr(_ext, "WS_EXPECTED", {}))
+WS_EXTENSION_CASES = [
+    pytest.param(route, case, id=f"{route}-{case}")
+    for ext in EXTENSIONS.values()
+    for route, cases in getattr(ext, "WS_EXPECTED", {}).items()
+    for case in cases
+]
 
 
 def test_every_websocket_route_has_a_rule():
@@ -467,3 +507,15 @@ def test_websocket_matrix(world, case):
 
     got = {role: async_to_sync(attempt)(world.users[role]) for role in ROLES}
     assert got == WS_EXPECTED["ws/meetings/<int:meeting_id>/live/"][case]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(("route", "case"), WS_EXTENSION_CASES)
+def test_websocket_matrix_of_apps(world, route, case):
+    from asgiref.sync import async_to_sync
+
+    ext = next(e for e in EXTENSIONS.values() if route in getattr(e, "WS_EXPECTED", {}))
+    got = {
+        role: async_to_sync(ext.ws_attempt)(route, case, world, world.users[role]) for role in ROLES
+    }
+    assert got == WS_EXPECTED[route][case]

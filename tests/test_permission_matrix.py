@@ -11,7 +11,6 @@ are sent to log in (302) wherever an account could open the page.
 """
 
 import importlib
-import pkgutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -170,15 +169,17 @@ EXPECTED: dict[str, list[tuple[str, str, dict]]] = {
 
 # Apps may keep their rows next to their tests: a module `tests/<app>/permission_rows.py`
 # with EXPECTED (same shape as above), `build(world)` (returns the objects it needs; they
-# are kept in world.extra[<app>]), `url_for(name, case, world)`, optional DATA (POST data
+# are kept in world.extra[<key>]), `url_for(name, case, world)`, optional DATA (POST data
 # by URL name), WS_EXPECTED and `async ws_attempt(route, case, world, user) -> bool`.
+# Several modules per app are allowed: `permission_rows_<part>.py`, key "<app>_<part>"
+# (the key of `permission_rows.py` is "<app>").
 def _extensions():
     import tests
 
     root = Path(tests.__path__[0])
-    for info in sorted(pkgutil.iter_modules(tests.__path__), key=lambda m: m.name):
-        if info.ispkg and (root / info.name / "permission_rows.py").exists():
-            yield info.name, importlib.import_module(f"tests.{info.name}.permission_rows")
+    for path in sorted(root.glob("*/permission_rows*.py")):
+        key = path.parent.name + path.stem.removeprefix("permission_rows")
+        yield key, importlib.import_module(f"tests.{path.parent.name}.{path.stem}")
 
 
 EXTENSIONS = dict(_extensions())

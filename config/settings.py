@@ -121,6 +121,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": env.int("REMINDER_INTERVAL_SECONDS", default=15 * 60),
     },
     "close-due-votes": {"task": "proposals.tasks.close_due_votes", "schedule": 60},
+    "recommendation-reminders": {
+        "task": "proposals.tasks.send_recommendation_reminders",
+        "schedule": env.int("RECOMMENDATION_REMINDER_INTERVAL_SECONDS", default=60 * 60),
+    },
 }
 
 AUTH_USER_MODEL = "accounts.User"
@@ -227,6 +231,8 @@ X_FRAME_OPTIONS = "DENY"
 # Accueil's own settings.
 INVITATION_VALIDITY_DAYS = env.int("INVITATION_VALIDITY_DAYS", default=14)
 TERRITORY_NAME = env.str("TERRITORY_NAME", default="Grenoble Alpes Métropole")
+# Officials answer recommendations within this many days (the territory's commitment).
+RECOMMENDATION_ANSWER_DAYS = env.int("RECOMMENDATION_ANSWER_DAYS", default=60)
 
 LOGGING = {
     "version": 1,

@@ -30,3 +30,27 @@ def is_withdrawable(user, proposal) -> bool:
         ProposalStatus.SUBMITTED,
         ProposalStatus.ON_AGENDA,
     )
+
+
+@rules.predicate
+def is_adopted_not_recommended(user, proposal) -> bool:
+    if proposal is None or proposal.status != ProposalStatus.ADOPTED:
+        return False
+    from proposals.models import Recommendation
+
+    return not Recommendation.objects.filter(proposal=proposal).exists()
+
+
+@rules.predicate
+def is_recommendation_addressee(user, recommendation) -> bool:
+    from proposals.recommendations import is_addressee
+
+    return recommendation is not None and is_addressee(user, recommendation)
+
+
+@rules.predicate
+def is_official(user) -> bool:
+    """An official, or anyone who answers for a department."""
+    if not user.is_authenticated:
+        return False
+    return user.role == "official" or user.departments.exists()

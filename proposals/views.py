@@ -13,7 +13,7 @@ from meetings.models import AgendaItem
 from meetings.selectors import meeting_list_for_space
 from proposals import selectors, services, voting
 from proposals.forms import AmendmentForm, CommentForm, ProposalForm, VoteForm
-from proposals.models import Amendment, ProposalStatus, VoteStatus
+from proposals.models import Amendment, ProposalStatus, Recommendation, VoteStatus
 
 
 def _proposal_view(perm=None):
@@ -108,8 +108,14 @@ def proposal_detail(request, proposal):
                 "amend_proposal",
                 "decide_amendment",
                 "schedule_proposal",
+                "issue_recommendation",
             )
         },
+        # Newcomers' names go to the space's members and facilitators; the public reads
+        # the names of those who chose to show them.
+        "show_names": user.has_perm("proposals.cast_vote", proposal.space)
+        or user.has_perm("proposals.manage_vote", proposal.space),
+        "recommendation": Recommendation.objects.filter(proposal=proposal).first(),
         "pending_invitation": user.is_authenticated
         and proposal.authors.filter(user=user, accepted_at__isnull=True).exists(),
     }

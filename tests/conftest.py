@@ -131,3 +131,15 @@ def make_past(meeting, hours_ago=1):
     )
     meeting.refresh_from_db()
     return meeting
+
+
+@pytest.fixture
+def eager_celery():
+    """Run queued tasks in-process (under make test the broker is Redis and nobody works
+    it here; tests/meetings/test_celery_worker.py covers a real worker)."""
+    from config.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous

@@ -311,18 +311,6 @@ class TestMinutes:
             services.minutes_save(actor=facilitator, meeting=meeting, text="  ", base_number=0)
 
 
-@pytest.fixture
-def eager_celery():
-    """Run queued tasks in-process (under make test the broker is Redis and nobody works
-    it here; tests/meetings/test_celery_worker.py covers a real worker)."""
-    from config.celery import app
-
-    previous = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = previous
-
-
 class TestReminders:
     def test_each_reminder_is_sent_once(self, meeting, members, facilitator):
         Meeting.objects.filter(pk=meeting.pk).update(

@@ -138,6 +138,22 @@ EXPECTED: dict[str, list[tuple[str, str, dict]]] = {
         ("get", "agora", s(404, 404, 404, 404, 404, 404)),
         ("get", "closed", A),
     ],
+    # recommendations ("agora": awaiting the official's answer; "answered": answered;
+    # "private-lab": from the members-only lab, so hidden from the public)
+    "proposals:recommendation-issue": [("get", "adopted", FACIL)],
+    "proposals:recommendation-list": [("get", "", A)],
+    "proposals:recommendation-feed": [("get", "", A)],
+    "proposals:recommendation-inbox": [("get", "", s(302, 403, 403, 403, 200, 403))],
+    "proposals:recommendation-detail": [
+        ("get", "agora", A),
+        ("get", "private-lab", s(302, 404, 200, 404, 200, 200)),
+    ],
+    "proposals:recommendation-answer": [
+        ("get", "agora", s(302, 403, 403, 403, 200, 403)),
+        ("get", "private-lab", s(302, 404, 403, 404, 200, 403)),
+    ],
+    "proposals:recommendation-commitment": [("post", "answered", s(302, 403, 403, 403, 302, 403))],
+    "proposals:recommendation-update": [("post", "answered", s(302, 403, 403, 403, 302, 403))],
     # django-allauth
     "account_login": [("get", "", AUTH_REDIRECT)],
     "account_logout": [("get", "", s(302, 200, 200, 200, 200, 200))],
@@ -264,9 +280,37 @@ def world(facilitator, agora):
         proposals_,
         votes_,
     )
+    w.extra["recommendations"] = _recommendations(facilitator, agora, lab, newcomer, other, users)
+    w.proposals["adopted"] = w.extra["recommendations"].pop("adopted")
     for app, ext in EXTENSIONS.items():
         w.extra[app] = ext.build(w)
     return w
+
+
+def _recommendations(facilitator, agora, lab, newcomer, other, users):
+    from proposals import recommendations as rs
+    from tests.proposals.conftest import adopt
+
+    def adopted(space, author, title):
+        return adopt(
+            space=space, author=author, facilitator=facilitator, voters=[author], title=title
+        )
+
+    official = users["official"]
+    recs = {
+        case: rs.recommendation_issue(
+            actor=facilitator, proposal=adopted(space, author, case), addressee=official
+        )
+        for case, space, author in [
+            ("agora", agora, newcomer),
+            ("answered", agora, newcomer),
+            ("private-lab", lab, other),
+        ]
+    }
+    rs.recommendation_answer(
+        actor=official, recommendation=recs["answered"], answer="accepted", reasons="Yes"
+    )
+    return {**recs, "adopted": adopted(agora, newcomer, "not sent yet")}
 
 
 def _proposals(facilitator, agora, author):
@@ -340,6 +384,12 @@ def url_for(name: str, case: str, w: World) -> str:
         if name in ext.EXPECTED:
             return ext.url_for(name, case, w)
     slug = {"agora": w.agora.slug, "private-lab": w.lab.slug}.get(case)
+    if name in ("proposals:recommendation-list", "proposals:recommendation-feed"):
+        return reverse(name)
+    if name == "proposals:recommendation-inbox":
+        return reverse(name)
+    if name.startswith("proposals:recommendation-") and name != "proposals:recommendation-issue":
+        return reverse(name, kwargs={"pk": w.extra["recommendations"][case].pk})
     if name.startswith("proposals:") and name not in (
         "proposals:proposal-list",
         "proposals:proposal-create",
@@ -417,6 +467,12 @@ def test_permission_matrix(client, world, name, method, case, role, status):
         "proposals:amendment-decide": {"decision": "reject"},
         "proposals:vote-cast": {"choice": "for"},
         "proposals:vote-control": {"action": "close"},
+        "proposals:recommendation-commitment": {
+            "text": "Open the desk",
+            "owner": "Housing",
+            "due_on": "2099-01-01",
+        },
+        "proposals:recommendation-update": {"status": "in_progress", "note": "Started"},
     }.get(name, {})
     for ext in EXTENSIONS.values():
         if name in getattr(ext, "DATA", {}):

@@ -141,6 +141,106 @@ class Command(BaseCommand):
                 actor=User.objects.get(username=username), vote=vote, content={"choice": choice}
             )
 
+    def seed_recommendations(self, agora, facilitator):
+        """Three adopted proposals sent to officials: one answered with a commitment and
+        progress, one awaiting its answer, one overdue (its dates moved back, as history)."""
+        from proposals import recommendations
+        from proposals import services as proposal_services
+        from proposals import voting
+        from proposals.models import Department, Recommendation, Theme
+
+        if Recommendation.objects.exists():
+            return
+        odile = User.objects.get(username="odile")
+        health, _created = Department.objects.get_or_create(name="Direction de la santé")
+        health.officials.add(User.objects.get(username="official7"))
+        voters = list(
+            User.objects.filter(
+                memberships__space=agora, memberships__ended_at__isnull=True, role=Role.NEWCOMER
+            ).order_by("username")[:11]
+        )
+        items = [
+            (
+                "french",
+                "samir",
+                "Des cours de français le soir",
+                "Ouvrir des cours de français après 18 h pour les personnes qui travaillent.",
+                {"addressee": odile},
+            ),
+            (
+                "health",
+                "nour",
+                "Un guide santé traduit",
+                "Traduire le guide des démarches de santé en arabe, dari, pachto et tigrigna.",
+                {"department": health},
+            ),
+            (
+                "rights",
+                "hawa",
+                "Une domiciliation en deux semaines",
+                "Obtenir une adresse postale (domiciliation) en moins de deux semaines.",
+                {"addressee": odile},
+            ),
+        ]
+        recs = []
+        for theme, author, title, text, to in items:
+            author = User.objects.get(username=author)
+            proposal = proposal_services.proposal_create(
+                actor=author,
+                space=agora,
+                title=title,
+                text=text,
+                theme=Theme.objects.get(slug=theme),
+            )
+            proposal_services.proposal_submit(actor=author, proposal=proposal)
+            vote = voting.vote_open(
+                actor=facilitator,
+                vote=voting.vote_create(
+                    actor=facilitator,
+                    space=agora,
+                    title=title,
+                    method="for_against",
+                    proposal=proposal,
+                    deadline=timezone.now() + timedelta(days=1),
+                ),
+            )
+            for i, voter in enumerate(voters):
+                choice = "against" if i == 0 else "abstain" if i == 1 else "for"
+                voting.vote_cast(actor=voter, vote=vote, content={"choice": choice})
+            voting.vote_close(actor=facilitator, vote=vote)
+            proposal.refresh_from_db()
+            recs.append(
+                recommendations.recommendation_issue(actor=facilitator, proposal=proposal, **to)
+            )
+        answered, _awaiting, overdue = recs
+        recommendations.recommendation_answer(
+            actor=odile,
+            recommendation=answered,
+            answer="partly",
+            reasons=(
+                "Oui pour deux soirs par semaine à partir de janvier, avec les centres sociaux. "
+                "Pas encore le week-end : les salles ne sont pas disponibles."
+            ),
+        )
+        commitment = recommendations.commitment_add(
+            actor=odile,
+            recommendation=answered,
+            text="Deux cours du soir par semaine dans deux centres sociaux",
+            owner="Direction de la cohésion sociale",
+            due_on=timezone.localdate() + timedelta(days=60),
+        )
+        recommendations.implementation_update_add(
+            actor=odile,
+            recommendation=answered,
+            commitment=commitment,
+            status="in_progress",
+            note="Les formateurs sont recrutés ; les salles sont réservées.",
+        )
+        Recommendation.objects.filter(pk=overdue.pk).update(
+            issued_at=timezone.now() - timedelta(days=75),
+            deadline=timezone.localdate() - timedelta(days=15),
+        )
+
     def seed_meetings(self, agora, lab, facilitator, today):
         """The Agora's monthly session (first Tuesday, 18:00–20:30, Paris time, for a year)
         and the lab's three working sessions over six weeks, with agendas and answers."""
@@ -307,6 +407,7 @@ class Command(BaseCommand):
                 self.seat_user(seat, person, claire, term_days=60)
         self.seed_meetings(agora, lab, claire, today)
         self.seed_proposals(agora, claire)
+        self.seed_recommendations(agora, claire)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready ({self.created} accounts created). "

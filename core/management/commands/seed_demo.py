@@ -144,9 +144,8 @@ class Command(BaseCommand):
     def seed_recommendations(self, agora, facilitator):
         """Three adopted proposals sent to officials: one answered with a commitment and
         progress, one awaiting its answer, one overdue (its dates moved back, as history)."""
-        from proposals import recommendations
+        from proposals import recommendations, voting
         from proposals import services as proposal_services
-        from proposals import voting
         from proposals.models import Department, Recommendation, Theme
 
         if Recommendation.objects.exists():

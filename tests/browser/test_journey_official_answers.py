@@ -37,8 +37,10 @@ def official():
 
 
 def test_an_official_answers_and_the_public_follows(
-    live_server, new_page, adopted, official, members
+    live_server, new_page, adopted, official, members, eager_celery
 ):
+    # The live server runs in this process: eager Celery sends the queued notices there
+    # (a real worker is covered by tests/meetings/test_celery_worker.py).
     base = live_server.url
 
     # The facilitator sends the adopted proposal to Odile, with the default deadline.

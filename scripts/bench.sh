@@ -10,7 +10,7 @@ source scripts/services.sh
 export SECRET_KEY="bench-only-secret" ALLOWED_HOSTS="testserver,127.0.0.1,localhost"
 log "Migrations"
 "$PY" manage.py migrate --noinput -v 0
-ONLY=${BENCH_ONLY:-pages,meetings,counting,live}
+ONLY=${BENCH_ONLY:-pages,meetings,counting,live,recommendations}
 if [[ ,$ONLY, == *,pages,* ]]; then
   log "Pages on the demo data"
   "$PY" -m bench.pages "${BENCH_RUNS:-50}"
@@ -26,4 +26,8 @@ fi
 if [[ ,$ONLY, == *,live,* ]]; then
   log "Live session: ${LIVE_CLIENTS:-300} websocket clients through channels-redis"
   "$PY" -m bench.live "${LIVE_CLIENTS:-300}" "${LIVE_ROUNDS:-20}"
+fi
+if [[ ,$ONLY, == *,recommendations,* ]]; then
+  log "Public tracking page at 100 and 10,000 recommendations"
+  "$PY" -m bench.recommendations
 fi

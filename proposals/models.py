@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.models import Space
 
@@ -177,8 +178,8 @@ class Threshold(models.TextChoices):
 
 class VoteStatus(models.TextChoices):
     DRAFT = "draft", _("Being prepared")
-    OPEN = "open", _("Open")
-    CLOSED = "closed", _("Closed")
+    OPEN = "open", pgettext_lazy("vote status", "Open")
+    CLOSED = "closed", pgettext_lazy("vote status", "Closed")
 
 
 class Vote(models.Model):

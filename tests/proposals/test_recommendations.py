@@ -7,7 +7,9 @@ import pytest
 from django.core import mail
 from django.db import IntegrityError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.translation import gettext
 
 from core.exceptions import DomainError
 from core.models import AuditEntry, Notification
@@ -425,7 +427,9 @@ def test_update_form_errors_keep_the_note(client, adopted, facilitator, official
         {"status": "abandoned", "note": ""},
     )
     assert response.status_code == 400
-    assert "Say why" in response.content.decode() or "why" in response.content.decode()
+    with translation.override("fr"):  # the site's default language
+        message = escape(gettext("Say why it was abandoned: the reason is published."))
+    assert message in response.content.decode()
     response = client.post(
         reverse("proposals:recommendation-commitment", args=[rec.pk]),
         {"text": "Open the desk", "owner": "", "due_on": "not a date"},

@@ -1,0 +1,22 @@
+"""Permissions of the labs. Each names a rule built from core's role/context predicates
+and the phase predicates of `labs.predicates`."""
+
+import rules
+
+from core.predicates import is_public_space, is_space_facilitator, is_space_member, is_superuser
+from labs.predicates import is_evaluation_phase, is_experiment_phase
+
+# --- The lab's life ------------------------------------------------------------------
+# Move the lab from one phase to another (forward, or back with a reason): its facilitators.
+rules.add_perm("labs.change_phase", is_space_facilitator | is_superuser)
+# The experiment log and the published evaluation: as visible as the lab itself.
+rules.add_perm("labs.view_log", is_public_space | is_space_member | is_superuser)
+# Write and edit log entries: members of the lab (facilitators included), during the experiment.
+rules.add_perm("labs.add_log_entry", is_space_member & is_experiment_phase)
+rules.add_perm("labs.edit_log_entry", is_space_member & is_experiment_phase)
+# The evaluation draft: written by the members with the facilitator during the evaluation;
+# only the facilitator publishes it (and its decision: generalise, adapt or stop).
+rules.add_perm("labs.view_evaluation_draft", is_space_member | is_superuser)
+rules.add_perm("labs.edit_evaluation", is_space_member & is_evaluation_phase)
+rules.add_perm("labs.publish_evaluation", is_space_facilitator & is_evaluation_phase)
+# --- end of the lab's life

@@ -14,6 +14,8 @@ rules.add_perm("labs.view_log", is_public_space | is_space_member | is_superuser
 # Write and edit log entries: members of the lab (facilitators included), during the experiment.
 rules.add_perm("labs.add_log_entry", is_space_member & is_experiment_phase)
 rules.add_perm("labs.edit_log_entry", is_space_member & is_experiment_phase)
+# Every revision of an entry, with who saved it: members only.
+rules.add_perm("labs.view_log_history", is_space_member | is_superuser)
 # The evaluation draft: written by the members with the facilitator during the evaluation;
 # only the facilitator publishes it (and its decision: generalise, adapt or stop).
 rules.add_perm("labs.view_evaluation_draft", is_space_member | is_superuser)

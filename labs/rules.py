@@ -16,9 +16,12 @@ rules.add_perm("labs.add_log_entry", is_space_member & is_experiment_phase)
 rules.add_perm("labs.edit_log_entry", is_space_member & is_experiment_phase)
 # Every revision of an entry, with who saved it: members only.
 rules.add_perm("labs.view_log_history", is_space_member | is_superuser)
-# The evaluation draft: written by the members with the facilitator during the evaluation;
-# only the facilitator publishes it (and its decision: generalise, adapt or stop).
+# The evaluation draft: written by the members with the facilitator, begun while the
+# experiment runs and finished in the evaluation phase; only the facilitator publishes it
+# (and its decision: generalise, adapt or stop), in the evaluation phase.
 rules.add_perm("labs.view_evaluation_draft", is_space_member | is_superuser)
-rules.add_perm("labs.edit_evaluation", is_space_member & is_evaluation_phase)
+rules.add_perm(
+    "labs.edit_evaluation", is_space_member & (is_experiment_phase | is_evaluation_phase)
+)
 rules.add_perm("labs.publish_evaluation", is_space_facilitator & is_evaluation_phase)
 # --- end of the lab's life

@@ -11,6 +11,11 @@ Phase changes (decided for this platform):
 - forward moves may skip phases (a lab without a lottery goes from call to sessions);
 - going back is allowed, for a mistake or a failed experiment, but needs a reason, kept
   in `LabPhaseChange` and shown to members. Later phases lose their "started on" date.
+
+Gated actions: log entries are written and edited in the experiment phase only; the
+evaluation draft is begun during the experiment and finished in the evaluation phase,
+where only the facilitator publishes it; once published it no longer changes. In a lab,
+proposals (its recommendations) are written in the recommendations phase (proposals.rules).
 """
 
 from datetime import date
@@ -294,12 +299,13 @@ def evaluation_save(
     decision: str = "",
     decision_reason: str = "",
 ) -> Evaluation:
-    """Save the evaluation draft (members, during the evaluation phase)."""
+    """Save the evaluation draft (members, during the experiment or the evaluation)."""
     _require_member(lab, actor)
     fresh = _locked_lab(lab)
-    _require_phase(
-        fresh, Phase.EVALUATION, _("The evaluation is written during the evaluation phase.")
-    )
+    if fresh.phase not in (Phase.EXPERIMENT, Phase.EVALUATION):
+        raise DomainError(
+            _("The evaluation is written during the experiment and the evaluation phases.")
+        )
     if decision and decision not in EvaluationDecision.values:
         raise DomainError(_("Unknown decision."))
     evaluation, _created = Evaluation.objects.select_for_update().get_or_create(lab=fresh)

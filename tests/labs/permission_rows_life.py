@@ -51,7 +51,7 @@ EXPECTED = {
     "labs:evaluation-edit": [
         ("get", "life-eval", LAB_MEMBERS),
         ("post", "life-eval", MEMBERS_POST),
-        ("get", "life-public", NOBODY),
+        ("get", "private-lab", s(302, 404, 403, 404, 404, 403)),
     ],
     "labs:evaluation-publish": [
         ("post", "life-eval", FACIL_POST),

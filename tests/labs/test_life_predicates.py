@@ -23,7 +23,7 @@ EXPECTED = {
     "labs.edit_log_entry": (MEMBERS, {"experiment"}),
     "labs.view_log_history": (MEMBERS, None),
     "labs.view_evaluation_draft": (MEMBERS, None),
-    "labs.edit_evaluation": (MEMBERS, {"evaluation"}),
+    "labs.edit_evaluation": (MEMBERS, {"experiment", "evaluation"}),
     "labs.publish_evaluation": ({"facilitator"}, {"evaluation"}),
     "proposals.add_proposal": (MEMBERS, {"recommendations"}),
 }

@@ -274,16 +274,19 @@ class TestEvaluation:
         kw.update(over)
         return evaluation_save(actor=actor, lab=lab, base_revision=base, **kw)
 
-    @pytest.mark.parametrize("phase", [p for p in Phase.values if p != "evaluation"])
-    def test_written_only_during_the_evaluation(self, lab, facilitator, phase):
+    @pytest.mark.parametrize("phase", ["call", "selection", "sessions", "recommendations"])
+    def test_written_only_during_the_experiment_and_evaluation(self, lab, facilitator, phase):
         set_phase(lab, facilitator, phase)
-        with pytest.raises(DomainError, match="evaluation phase"):
+        with pytest.raises(DomainError, match="evaluation phases"):
             self.fill(facilitator, lab)
         assert not Evaluation.objects.exists()
 
     def test_members_write_facilitator_publishes(self, lab, facilitator, panel):
+        set_phase(lab, facilitator, "experiment")
+        ev = self.fill(panel["newcomer"], lab, decision="")  # begun during the experiment
+        with pytest.raises(DomainError, match="evaluation phase"):
+            evaluation_publish(actor=facilitator, lab=lab)
         set_phase(lab, facilitator, "evaluation")
-        ev = self.fill(panel["newcomer"], lab, decision="")
         ev = self.fill(facilitator, lab, base=1)
         assert ev.revision == 2 and ev.indicators == [{"label": "Accounts opened", "value": "12"}]
         assert EvaluationRevision.objects.filter(evaluation=ev).count() == 2
@@ -330,3 +333,18 @@ class TestEvaluation:
 
         with pytest.raises(IntegrityError), transaction.atomic():
             Evaluation.objects.create(lab=lab, worked="x", published_at=timezone.now())
+
+
+def test_demo_seed_is_complete_and_idempotent(lab, facilitator, panel):
+    from labs.demo_life import seed_life
+
+    seed_life(lab, facilitator)
+    lab.refresh_from_db()
+    assert lab.phase == "experiment"
+    assert ExperimentLogEntry.objects.filter(lab=lab).count() == 3
+    assert LabPhaseDate.objects.filter(lab=lab, planned_on__isnull=False).count() == 6
+    evaluation = Evaluation.objects.get(lab=lab)
+    assert evaluation.revision == 1 and not evaluation.is_published
+    audits = AuditEntry.objects.count()
+    seed_life(lab, facilitator)
+    assert AuditEntry.objects.count() == audits

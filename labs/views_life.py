@@ -25,7 +25,12 @@ from labs.forms_life import (
     PhaseDatesForm,
     indicators_as_text,
 )
-from labs.models import Evaluation, Lab
+from labs.models import PHASE_ORDER, Evaluation, Lab, Phase
+
+
+def next_phase(phase: str) -> Phase | None:
+    position = PHASE_ORDER.index(phase)
+    return Phase(PHASE_ORDER[position + 1]) if position + 1 < len(PHASE_ORDER) else None
 
 
 def lab_get(*, slug: str) -> Lab | None:
@@ -75,6 +80,7 @@ def lab_phase(request, lab):
         {
             "space": lab,
             "phases": sel.lab_phase_timeline_dated(lab=lab),
+            "next_phase": next_phase(lab.phase),
             "phase_form": phase_form,
             "dates_form": dates_form,
             "changes": sel.lab_phase_changes(lab=lab),

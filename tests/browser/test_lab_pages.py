@@ -137,7 +137,7 @@ def test_lab_pages_have_no_axe_violations(live_server, new_page, axe_source, lif
     assert not violations(staff, axe_source), "log form with errors"
     staff.goto(f"{base}/labs/lab/phase/")
     staff.select_option("select[name=phase]", "sessions")
-    staff.locator("form:has(input[value=phase]) button[type=submit]").click()
+    staff.locator("form:has(select[name=phase]) button[type=submit]").click()
     staff.wait_for_load_state()
     assert staff.locator(".errorlist").count() >= 1  # going back needs a reason
     assert not violations(staff, axe_source), "phase form with errors"

@@ -227,7 +227,7 @@ class TestPhasePage:
             {"form": "dates", "planned_call": "2026-11-01", "planned_experiment": "2026-11-20"},
         )
         assert response.status_code == 302
-        assert "planned 20 Nov 2026" in page(client, lab)
+        assert "planned Nov. 20, 2026" in page(client, lab)
 
     def test_member_cannot_change_the_phase(self, client, lab, facilitator):
         member = seat(lab, facilitator, "partners", role="partner")
@@ -351,3 +351,55 @@ class TestEvaluationPages:
         assert "Someone else saved the evaluation" in html
         assert "Typed late" in html and "Saved first" in html
         assert Evaluation.objects.get().worked == "Saved first"
+
+
+# Recommendations: the proposals flow, gated by the lab's phase ------------------------
+@pytest.mark.parametrize("phase", ["call", "sessions", "experiment", "evaluation"])
+def test_lab_proposals_wait_for_the_recommendations_phase(client, lab, facilitator, phase):
+    member = seat(lab, facilitator, "partners", role="partner")
+    set_phase(lab, phase)
+    client.force_login(member)
+    url = reverse("proposals:proposal-create", args=[lab.slug])
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"title": "T", "text": "x"}).status_code == 403
+    assert url not in page(client, lab)
+
+
+def test_lab_proposals_in_the_recommendations_phase(client, lab, facilitator):
+    from proposals.models import Proposal
+
+    member = seat(lab, facilitator, "partners", role="partner")
+    set_phase(lab, "recommendations")
+    client.force_login(member)
+    url = reverse("proposals:proposal-create", args=[lab.slug])
+    assert url in page(client, lab)
+    response = client.post(url, {"title": "Un guichet à la banque", "text": "Le lundi."})
+    assert response.status_code == 302
+    assert Proposal.objects.get(space_id=lab.pk).title == "Un guichet à la banque"
+
+
+def test_agora_proposals_are_unaffected(client, agora, members):
+    client.force_login(members[0].user)
+    assert client.get(reverse("proposals:proposal-create", args=[agora.slug])).status_code == 200
+
+
+def test_log_page_runs_constant_queries(client, lab, facilitator):
+    set_phase(lab, "experiment")
+    people = [seat(lab, facilitator, "newcomers") for _ in range(4)]
+
+    def add(person):
+        log_entry_create(
+            actor=facilitator, lab=lab, happened_on=timezone.localdate(), hypothesis="H",
+            tried="T", by_user=person,
+        )  # fmt: skip
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("labs:log", args=[lab.slug])).status_code == 200
+        return len(queries)
+
+    add(people[0])
+    one = count()
+    for person in people:
+        add(person)
+    assert count() == one

@@ -138,7 +138,7 @@ class TestPhases:
             "starts_on": lab.starts_on,
             "ends_on": lab.ends_on,
         }
-        with pytest.raises(DomainError, match="Say why"):
+        with pytest.raises(DomainError, match="page of the phases"):
             lab_update(actor=facilitator, lab=lab, phase="call", **fields)
         lab.refresh_from_db()
         assert (lab.phase, lab.name) == ("experiment", "Lab bank account")  # all rolled back

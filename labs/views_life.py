@@ -199,12 +199,15 @@ def log_entry_history(request, entry):
 @lab_view("labs.view_log")
 def evaluation_detail(request, lab):
     can_see_draft = request.user.has_perm("labs.view_evaluation_draft", lab)
+    evaluation = sel.evaluation_for(lab=lab, include_draft=can_see_draft)
     return render(
         request,
         "labs/evaluation.html",
         {
             "space": lab,
-            "evaluation": sel.evaluation_for(lab=lab, include_draft=can_see_draft),
+            "evaluation": evaluation,
+            # Who saved which version names people: members only (as the draft).
+            "revisions": sel.evaluation_revisions(evaluation=evaluation) if can_see_draft else [],
             "can_edit": request.user.has_perm("labs.edit_evaluation", lab),
             "can_publish": request.user.has_perm("labs.publish_evaluation", lab),
         },

@@ -144,8 +144,11 @@ class TestPublicPage:
             decision="generalise",
         )
         assert "The town-hall letter worked" not in page(client, lab)
+        evaluation_url = reverse("labs:evaluation", args=[lab.slug])
+        assert "Version 1" not in client.get(evaluation_url).content.decode()
         client.force_login(facilitator)
         assert "Draft, seen by members only" in page(client, lab)
+        assert "Version 1" in client.get(evaluation_url).content.decode()
         evaluation_publish(actor=facilitator, lab=lab)
         client.logout()
         html = page(client, lab)

@@ -146,6 +146,11 @@ def log_entry_edit(request, entry):
         "revision": entry.revision,
     }
     form = LogEntryForm(request.POST or None, lab=lab, initial=initial)
+    if lab.phase == Phase.EVALUATION:
+        # Only what was observed may still be completed: the rest is shown, not sent.
+        for name, field in form.fields.items():
+            if name not in ("observed", "revision"):
+                field.disabled = True
     if request.method == "POST" and form.is_valid():
         base = form.cleaned_data.get("revision")
         try:

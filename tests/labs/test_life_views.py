@@ -406,3 +406,22 @@ def test_log_page_runs_constant_queries(client, lab, facilitator):
     for person in people:
         add(person)
     assert count() == one
+
+
+def test_late_observation_during_the_evaluation(client, lab, facilitator):
+    set_phase(lab, "experiment")
+    entry = log_entry_create(
+        actor=facilitator, lab=lab, happened_on=timezone.localdate(), hypothesis="H",
+        tried="Went to the bank", by_organisation="CCAS",
+    )  # fmt: skip
+    set_phase(lab, "evaluation")
+    client.force_login(facilitator)
+    url = reverse("labs:log-entry-edit", args=[entry.pk])
+    form_page = client.get(url).content.decode()
+    assert "disabled" in form_page
+    response = client.post(
+        url, {"observed": "Opened two weeks later", "tried": "Hacked", "revision": "1"}
+    )
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert (entry.tried, entry.observed) == ("Went to the bank", "Opened two weeks later")

@@ -425,3 +425,26 @@ def test_late_observation_during_the_evaluation(client, lab, facilitator):
     assert response.status_code == 302
     entry.refresh_from_db()
     assert (entry.tried, entry.observed) == ("Went to the bank", "Opened two weeks later")
+
+
+@pytest.mark.parametrize("revision", ["", "abc", "99"])
+def test_an_altered_version_number_gets_the_conflict_message(client, lab, facilitator, revision):
+    set_phase(lab, "experiment")
+    entry = log_entry_create(
+        actor=facilitator, lab=lab, happened_on=timezone.localdate(), hypothesis="H",
+        tried="Kept", by_organisation="CCAS",
+    )  # fmt: skip
+    client.force_login(facilitator)
+    data = {
+        "happened_on": str(timezone.localdate()),
+        "hypothesis": "H",
+        "tried": "Mine",
+        "by_kind": "organisation",
+        "by_organisation": "CCAS",
+        "revision": revision,
+    }
+    response = client.post(reverse("labs:log-entry-edit", args=[entry.pk]), data)
+    assert response.status_code == 200
+    assert "Someone else changed this entry" in response.content.decode()
+    entry.refresh_from_db()
+    assert entry.tried == "Kept"

@@ -121,6 +121,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": env.int("REMINDER_INTERVAL_SECONDS", default=15 * 60),
     },
     "close-due-votes": {"task": "proposals.tasks.close_due_votes", "schedule": 60},
+    "purge-call-answers": {"task": "labs.tasks.purge_call_answers", "schedule": 60 * 60},
 }
 
 AUTH_USER_MODEL = "accounts.User"

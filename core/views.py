@@ -59,9 +59,10 @@ def space_detail(request, space):
         context["seats"] = [s for s in seat_list_with_holders(space=space) if s.holder]
         context["facilitators"] = facilitator_list(space=space)
     if space.kind == SpaceKind.LAB:
-        from labs.selectors import lab_phase_timeline
+        # The lab's public page is this page: its life (phases, panel, log...) from labs.
+        from labs.selectors_life import lab_page
 
-        context["phases"] = lab_phase_timeline(lab=specific)
+        context.update(lab_page(lab=specific, user=request.user))
     return render(request, "core/space_detail.html", context)
 
 

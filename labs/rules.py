@@ -1,20 +1,49 @@
-"""Permissions of the labs. Each names a rule built from predicates."""
+"""Permissions of the labs. Each names a rule built from core's role/context predicates
+and the phase predicates of `labs.predicates`."""
 
 import rules
 
-# --- Calls, volunteers and the lottery ------------------------------------------------------
-from core.predicates import is_space_facilitator, is_space_member, is_superuser
-from labs.call_predicates import in_call_phase, in_selection_phase, is_call_on_public_space
+from core.predicates import is_public_space, is_space_facilitator, is_space_member, is_superuser
+from labs.predicates import (
+    is_call_phase,
+    is_evaluation_phase,
+    is_experiment_phase,
+    is_lab,
+    is_selection_phase,
+)
 
-_facilitator = is_space_facilitator | is_superuser
-# Open a call for volunteers (object: the space): its facilitators, in the lab's call phase.
-rules.add_perm("labs.open_call", _facilitator & in_call_phase)
-# Manage a call: applications with their answers and contacts, quotas, closing, invitations.
-rules.add_perm("labs.manage_call", _facilitator)
+# --- The lab's life ------------------------------------------------------------------
+# Move the lab from one phase to another (forward, or back with a reason): its facilitators.
+rules.add_perm("labs.change_phase", is_space_facilitator | is_superuser)
+# The experiment log and the published evaluation: as visible as the lab itself.
+rules.add_perm("labs.view_log", is_public_space | is_space_member | is_superuser)
+# Write and edit log entries: members of the lab (facilitators included), during the experiment.
+rules.add_perm("labs.add_log_entry", is_space_member & is_experiment_phase)
+rules.add_perm("labs.edit_log_entry", is_space_member & is_experiment_phase)
+# Every revision of an entry, with who saved it: members only.
+rules.add_perm("labs.view_log_history", is_space_member | is_superuser)
+# The evaluation draft: written by the members with the facilitator, begun while the
+# experiment runs and finished in the evaluation phase; only the facilitator publishes it
+# (and its decision: generalise, adapt or stop), in the evaluation phase.
+rules.add_perm("labs.view_evaluation_draft", is_space_member | is_superuser)
+rules.add_perm(
+    "labs.edit_evaluation", is_space_member & (is_experiment_phase | is_evaluation_phase)
+)
+rules.add_perm("labs.publish_evaluation", is_space_facilitator & is_evaluation_phase)
+# --- end of the lab's life
+
+# --- Calls, volunteers and the lottery ------------------------------------------------------
+# Objects: a Space (opening a call) or a Call. The Agora has no phases: its calls may open
+# and be drawn at any time; a lab's only in their phase.
+_call_facilitator = is_space_facilitator | is_superuser
+# Open a call for volunteers: the space's facilitators, in the lab's call phase.
+rules.add_perm("labs.open_call", _call_facilitator & (~is_lab | is_call_phase))
+# Manage a call: applications with their answers and contacts, quotas, closing, invitations,
+# drop-outs and their replacements (any phase once drawn).
+rules.add_perm("labs.manage_call", _call_facilitator)
 # Compute the lottery, record the random value, draw: facilitators, in the selection phase.
-rules.add_perm("labs.run_lottery", _facilitator & in_selection_phase)
-# Record a drop-out and its replacement (any phase once drawn): facilitators.
-rules.add_perm("labs.replace_volunteer", _facilitator)
-# The call's public pages (apply form, receipt lookup, verification): anyone, when the space
+rules.add_perm("labs.run_lottery", _call_facilitator & (~is_lab | is_selection_phase))
+# The call's public pages (apply form, receipt lookup, verification): anyone when the space
 # is public; members and facilitators of a members-only space.
-rules.add_perm("labs.view_call", is_call_on_public_space | is_space_member | is_superuser)
+rules.add_perm("labs.view_call", is_public_space | is_space_member | is_superuser)
+# --- end of calls, volunteers and the lottery

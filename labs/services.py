@@ -66,7 +66,7 @@ def lab_update(
         raise DomainError(_("Unknown phase."))
     previous_phase = lab.phase
     lab.name, lab.question, lab.description = name, question, description
-    lab.starts_on, lab.ends_on, lab.phase, lab.visibility = starts_on, ends_on, phase, visibility
+    lab.starts_on, lab.ends_on, lab.visibility = starts_on, ends_on, visibility
     lab.save()
     audit_record(actor=actor, action="lab.update", target=lab, space=lab)
     if quorum_fraction is not None:
@@ -77,12 +77,8 @@ def lab_update(
             min_per_college=quorum_min_per_college or 0,
         )
     if phase != previous_phase:
-        audit_record(
-            actor=actor,
-            action="lab.phase_change",
-            target=lab,
-            space=lab,
-            previous=previous_phase,
-            phase=phase,
-        )
+        # One way to change a phase (rules on going back, dates, history): the lab's life.
+        from labs.services_life import lab_phase_set
+
+        lab_phase_set(actor=actor, lab=lab, phase=phase)
     return lab

@@ -3,6 +3,8 @@
 import rules
 
 from core.predicates import is_public_space, is_space_facilitator, is_space_member, is_superuser
+from labs.models import Phase
+from labs.predicates import is_lab, lab_in_phase
 from proposals.predicates import (
     is_draft,
     is_open_for_debate,
@@ -18,7 +20,10 @@ rules.add_perm(
     | is_space_facilitator
     | is_superuser,
 )
-rules.add_perm("proposals.add_proposal", is_space_member)
+# In a lab, proposals (the lab's recommendations) are written in its recommendations phase.
+rules.add_perm(
+    "proposals.add_proposal", is_space_member & (~is_lab | lab_in_phase(Phase.RECOMMENDATIONS))
+)
 rules.add_perm("proposals.edit_proposal", is_proposal_author & is_draft)
 rules.add_perm("proposals.submit_proposal", is_proposal_author & is_draft)
 rules.add_perm("proposals.withdraw_proposal", is_proposal_author & is_withdrawable)

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from labs.call_services import call_apply, call_close, call_open, quotas_set
 from labs.models import CallAnswer, Lab
-from labs.services import lab_update
+from labs.services_life import lab_phase_set
 
 QUESTIONS = [
     ("Gender", ["woman", "man"]),
@@ -14,19 +14,10 @@ QUESTIONS = [
 ]
 
 
-def set_phase(lab, phase, actor):
+def set_phase(lab, phase, actor, reason="Back to an earlier phase for the test"):
     lab = Lab.objects.get(pk=lab.pk)
-    return lab_update(
-        actor=actor,
-        lab=lab,
-        name=lab.name,
-        question=lab.question,
-        starts_on=lab.starts_on,
-        ends_on=lab.ends_on,
-        phase=phase,
-        description=lab.description,
-        visibility=lab.visibility,
-    )
+    lab_phase_set(actor=actor, lab=lab, phase=phase, reason=reason)
+    return Lab.objects.get(pk=lab.pk)
 
 
 def open_call(space, actor, *, seats=4, college="newcomers", rule="lottery", retention_days=30):

@@ -15,6 +15,7 @@ from agora.models import Agora
 from agora.services import agora_create
 from core.models import College, Membership, Seat
 from core.services import facilitator_add, membership_record_eligibility, membership_start
+from labs.demo_life import seed_life
 from labs.models import Lab
 from labs.services import lab_create
 from meetings import recurrence
@@ -306,6 +307,7 @@ class Command(BaseCommand):
             for seat, person in zip(seats, people, strict=True):
                 self.seat_user(seat, person, claire, term_days=60)
         self.seed_meetings(agora, lab, claire, today)
+        seed_life(lab, claire)
         self.seed_proposals(agora, claire)
         self.stdout.write(
             self.style.SUCCESS(

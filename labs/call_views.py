@@ -1,5 +1,6 @@
 """Views of the selection pipeline. Thin: forms in, services and selectors, templates out."""
 
+import segno
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -149,6 +150,7 @@ def call_detail(request, call):
     probabilities = lottery.lottery_probabilities if lottery else {}
     panel = set(lottery.current_panel) if lottery else set()
     questions = call_questions(call=call)
+    apply_url = request.build_absolute_uri(reverse("labs:call-apply", args=[call.pk]))
     rows = [
         {
             "volunteer": v,
@@ -181,7 +183,8 @@ def call_detail(request, call):
         "replacements": list(
             lottery.replacements.select_related("dropout", "replacement") if lottery else []
         ),
-        "apply_url": request.build_absolute_uri(reverse("labs:call-apply", args=[call.pk])),
+        "apply_url": apply_url,
+        "qr": segno.make(apply_url, error="m").svg_inline(scale=3, dark="#000", light="#fff"),
     }
     return _no_store(render(request, "labs/call_detail.html", context))
 

@@ -31,16 +31,6 @@ from tests.labs.call_helpers import (
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "verify_panel_draw.py"
 
 
-@pytest.fixture
-def eager_celery():
-    from config.celery import app
-
-    previous = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = previous
-
-
 def run_lottery(call, facilitator, capture):
     with capture(execute=True):
         cs.lottery_start(actor=facilitator, call=call)

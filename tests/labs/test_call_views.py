@@ -11,7 +11,6 @@ from django.utils.translation import override
 from labs import call_services as cs
 from labs.models import Call, CallVolunteer, Lottery, LotteryStatus
 from tests.labs.call_helpers import apply_many, open_call, ready_call, set_quotas
-from tests.labs.test_call_services import eager_celery  # noqa: F401 - fixture
 
 VALID = {"contact": "+33 6 11 22 33 44", "q_gender": "woman", "q_language-group": "Dari"}
 
@@ -156,7 +155,7 @@ class TestLookup:
         lab,
         facilitator,
         eager_celery,
-        django_capture_on_commit_callbacks,  # noqa: F811
+        django_capture_on_commit_callbacks,
     ):
         call, applied = ready_call(lab, facilitator)
         volunteer, code = applied[0]
@@ -191,7 +190,7 @@ class TestQuotasPage:
         client.force_login(facilitator)
         body = client.get(reverse("labs:call-quotas", args=[call.pk])).content.decode()
         assert "No panel of the volunteers meets every quota" in body
-        assert "lower the minimum from 1 to 0" in body
+        assert "lower the minimum from" in body
 
     def test_min_above_max_keeps_the_form(self, client, call, facilitator):
         client.force_login(facilitator)
@@ -250,7 +249,7 @@ class TestLotteryPages:
         facilitator,
         eager_celery,
         django_capture_on_commit_callbacks,
-        monkeypatch,  # noqa: F811
+        monkeypatch,
     ):
         from labs.lottery import LeximinError
 
@@ -272,7 +271,7 @@ class TestLotteryPages:
         lab,
         facilitator,
         eager_celery,
-        django_capture_on_commit_callbacks,  # noqa: F811
+        django_capture_on_commit_callbacks,
     ):
         call, applied = ready_call(lab, facilitator)
         verify_url = reverse("labs:lottery-verify", args=[call.pk])
@@ -309,7 +308,7 @@ class TestLotteryPages:
         lab,
         facilitator,
         eager_celery,
-        django_capture_on_commit_callbacks,  # noqa: F811
+        django_capture_on_commit_callbacks,
     ):
         call, _ = ready_call(lab, facilitator)
         client.force_login(facilitator)
@@ -342,7 +341,7 @@ class TestLotteryPages:
         lab,
         facilitator,
         eager_celery,
-        django_capture_on_commit_callbacks,  # noqa: F811
+        django_capture_on_commit_callbacks,
     ):
         call, _ = ready_call(lab, facilitator)
         client.force_login(facilitator)

@@ -9,6 +9,7 @@ bands around each group's share, as a facilitator would set them.
 """
 
 import json
+import math
 import random
 import sys
 import time
@@ -35,11 +36,14 @@ def synthetic_problem(n: int, seats: int, n_features: int, seed: int = 7) -> Pro
     quotas = []
     for f, vals, _ in features:
         for val in vals:
-            share = sum(1 for v in pool if v.features[f] == val) / n
-            target = share * seats
-            low = max(0, int(target) - 1) if share > 0 else 0
-            high = min(seats, int(target) + 2)
-            quotas.append(Quota(f, val, low, high))
+            holders = sum(1 for v in pool if v.features[f] == val)
+            target = holders / n * seats
+            # Every group present gets at least one seat (rare groups are over-represented,
+            # which is what makes the lottery unequal and LEXIMIN work), then a band of
+            # about +-25 % around its share.
+            low = min(holders, max(1, math.floor(target * 0.75))) if holders else 0
+            high = max(low, math.ceil(target * 1.25))
+            quotas.append(Quota(f, val, low, min(high, seats)))
     return Problem(pool, quotas, seats)
 
 

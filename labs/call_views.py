@@ -190,10 +190,15 @@ def call_detail(request, call):
 
 
 def _feasibility(call):
+    if call.answers_deleted_at:
+        return None  # nothing left to check: the page says the answers are deleted
     problem = call_problem(call)
     if len(problem.pool) < call.seats:
         return {"feasible": False, "too_few": len(problem.pool)}
-    report = core.check_feasibility(problem)
+    try:
+        report = core.check_feasibility(problem)
+    except core.LotteryError as exc:
+        return {"feasible": False, "error": str(exc)}
     labels = {q.key: q.label for q in call_questions(call=call)}
     return {
         "feasible": report.feasible,

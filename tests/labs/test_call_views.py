@@ -354,3 +354,19 @@ class TestLotteryPages:
         assert response.content.decode().count('<span class="copy-link">http') == call.seats
         again = client.post(reverse("labs:panel-invite", args=[call.pk]), follow=True)
         assert "already has an invitation" in again.content.decode()
+
+
+class TestAfterThePurge:
+    def test_pages_say_the_answers_are_deleted(
+        self, client, lab, facilitator, eager_celery, django_capture_on_commit_callbacks
+    ):
+        call, _ = ready_call(lab, facilitator)
+        with django_capture_on_commit_callbacks(execute=True):
+            cs.lottery_start(actor=facilitator, call=call)
+        cs.call_purge(call=call)
+        client.force_login(facilitator)
+        for name in ("labs:call-quotas", "labs:call-detail", "labs:lottery-verify"):
+            response = client.get(reverse(name, args=[call.pk]))
+            assert response.status_code == 200, name
+            assert "Answers deleted on" in response.content.decode(), name
+        assert client.get(reverse("labs:lottery-pool", args=[call.pk])).status_code == 404

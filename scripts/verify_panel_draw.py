@@ -3,7 +3,7 @@
 
     python3 verify_panel_draw.py PANELS_FILE LIST_HASH RANDOM_VALUE
     python3 verify_panel_draw.py PANELS_FILE LIST_HASH RANDOM_VALUE \\
-        --pool POOL.csv --quotas QUOTAS.csv [--dropout ID ...]
+        --pool POOL.csv --quotas QUOTAS.csv [--rule alternates] [--dropout ID ...]
 
 1. SHA-256 of the file's bytes must equal LIST_HASH (published before the draw).
 2. index = int(sha256((LIST_HASH + ":" + RANDOM_VALUE).encode("utf-8")).hexdigest(), 16) % N,

@@ -1,5 +1,7 @@
 """Views of the selection pipeline. Thin: forms in, services and selectors, templates out."""
 
+from zoneinfo import ZoneInfo
+
 import segno
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -47,6 +49,7 @@ from labs.call_services import (
     volunteer_drop_out,
 )
 from labs.models import CallVolunteer, LotteryStatus, ReplacementRule
+from meetings.forms import TIME_ZONE
 
 call_view = object_view(call_get, perm="labs.manage_call", view_perm="labs.view_call")
 public_call_view = object_view(call_get, view_perm="labs.view_call")
@@ -106,12 +109,13 @@ def call_create(request, space):
 
 @call_view
 def call_edit(request, call):
+    local_deadline = call.deadline.astimezone(ZoneInfo(TIME_ZONE))
     initial = {
         "title": call.title,
         "description": call.description,
         "seats": call.seats,
-        "deadline_date": call.deadline.date(),
-        "deadline_time": call.deadline.astimezone().strftime("%H:%M"),
+        "deadline_date": local_deadline.date(),
+        "deadline_time": local_deadline.strftime("%H:%M"),
         "questions": questions_text(call_questions(call=call)),
         "replacement_rule": call.replacement_rule,
         "retention_days": call.retention_days,

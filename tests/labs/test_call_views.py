@@ -370,3 +370,14 @@ class TestAfterThePurge:
             assert response.status_code == 200, name
             assert "Answers deleted on" in response.content.decode(), name
         assert client.get(reverse("labs:lottery-pool", args=[call.pk])).status_code == 404
+
+
+def test_edit_form_shows_the_local_deadline(client, call, facilitator):
+    from zoneinfo import ZoneInfo
+
+    client.force_login(facilitator)
+    body = client.get(reverse("labs:call-edit", args=[call.pk])).content.decode()
+    local = call.deadline.astimezone(ZoneInfo("Europe/Paris"))
+    assert f'value="{local.date().isoformat()}"' in body
+    assert f'value="{local:%H:%M}"' in body
+    assert "Gender: woman; man" in body

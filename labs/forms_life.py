@@ -9,6 +9,23 @@ from core.models import LAB_COLLEGES, Membership
 from labs.models import PHASE_ORDER, EvaluationDecision, Phase
 
 
+class RevisionField(forms.IntegerField):
+    """The version a form was built on (hidden). A hidden field's error would not show:
+    a missing or altered value counts as 'unknown' (-1), which the service answers with
+    its clear 'someone else saved meanwhile' message, showing the current version."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    def clean(self, value):
+        try:
+            return super().clean(value)
+        except forms.ValidationError:
+            return -1
+
+
 class PhaseChangeForm(forms.Form):
     phase = forms.ChoiceField(label=_("Move the lab to the phase"), choices=Phase.choices)
     reason = forms.CharField(
@@ -85,7 +102,7 @@ class LogEntryForm(forms.Form):
         choices=[("", "—")] + [(c.value, c.label) for c in LAB_COLLEGES],
         required=False,
     )
-    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    revision = RevisionField()
 
     def __init__(self, *args, lab, **kwargs):
         super().__init__(*args, **kwargs)
@@ -150,7 +167,7 @@ class EvaluationForm(forms.Form):
     decision_reason = forms.CharField(
         label=_("Why this decision"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    revision = RevisionField()
 
     def clean_indicators(self):
         indicators, bad = parse_indicators(self.cleaned_data.get("indicators", ""))

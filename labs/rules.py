@@ -17,9 +17,11 @@ from labs.predicates import (
 rules.add_perm("labs.change_phase", is_space_facilitator | is_superuser)
 # The experiment log and the published evaluation: as visible as the lab itself.
 rules.add_perm("labs.view_log", is_public_space | is_space_member | is_superuser)
-# Write and edit log entries: members of the lab (facilitators included), during the experiment.
+# Write log entries: members of the lab (facilitators included), during the experiment.
+# Edit them then too, and during the evaluation add what was observed late (the service
+# lets only "what was observed" change in that phase).
 rules.add_perm("labs.add_log_entry", is_space_member & is_experiment_phase)
-rules.add_perm("labs.edit_log_entry", is_space_member & is_experiment_phase)
+rules.add_perm("labs.edit_log_entry", is_space_member & (is_experiment_phase | is_evaluation_phase))
 # Every revision of an entry, with who saved it: members only.
 rules.add_perm("labs.view_log_history", is_space_member | is_superuser)
 # The evaluation draft: written by the members with the facilitator, begun while the

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from core.models import LAB_COLLEGES, College, Membership, MembershipRole
 from labs.models import (
     Evaluation,
+    EvaluationRevision,
     ExperimentLogEntry,
     ExperimentLogRevision,
     Lab,
@@ -122,6 +123,13 @@ def evaluation_for(*, lab: Lab, include_draft: bool) -> Evaluation | None:
     if evaluation is None or (not include_draft and not evaluation.is_published):
         return None
     return evaluation
+
+
+def evaluation_revisions(*, evaluation: Evaluation | None) -> list[EvaluationRevision]:
+    """Who saved the evaluation, and when, latest first (members only)."""
+    if evaluation is None:
+        return []
+    return list(EvaluationRevision.objects.filter(evaluation=evaluation).select_related("editor"))
 
 
 def lab_outcomes(*, lab: Lab) -> QuerySet:

@@ -65,6 +65,10 @@ def lab_update(
     if phase not in Phase.values:
         raise DomainError(_("Unknown phase."))
     previous_phase = lab.phase
+    if Phase.values.index(phase) < Phase.values.index(previous_phase):
+        raise DomainError(
+            _("To go back to an earlier phase, use the page of the phases and say why.")
+        )
     lab.name, lab.question, lab.description = name, question, description
     lab.starts_on, lab.ends_on, lab.visibility = starts_on, ends_on, visibility
     lab.save()

@@ -12,7 +12,8 @@ Phase changes (decided for this platform):
 - going back is allowed, for a mistake or a failed experiment, but needs a reason, kept
   in `LabPhaseChange` and shown to members. Later phases lose their "started on" date.
 
-Gated actions: log entries are written and edited in the experiment phase only; the
+Gated actions: log entries are written and edited in the experiment phase; during the
+evaluation only "what was observed" may still be completed (results that came late); the
 evaluation draft is begun during the experiment and finished in the evaluation phase,
 where only the facilitator publishes it; once published it no longer changes. In a lab,
 proposals (its recommendations) are written in the recommendations phase (proposals.rules).
@@ -231,9 +232,10 @@ def log_entry_edit(
     fresh = ExperimentLogEntry.objects.select_for_update().select_related("lab").get(pk=entry.pk)
     lab = fresh.lab
     _require_member(lab, actor)
-    _require_phase(
-        lab, Phase.EXPERIMENT, _("Log entries can be changed only during the experiment phase.")
-    )
+    if lab.phase not in (Phase.EXPERIMENT, Phase.EVALUATION):
+        raise DomainError(
+            _("Log entries can be changed only during the experiment and the evaluation.")
+        )
     if fresh.revision != base_revision:
         raise DomainError(
             _(
@@ -252,6 +254,12 @@ def log_entry_edit(
         "by_organisation": by_organisation.strip(),
         "by_college": by_college,
     }
+    if lab.phase == Phase.EVALUATION and any(
+        getattr(fresh, k) != v for k, v in new.items() if k != "observed"
+    ):
+        raise DomainError(
+            _("During the evaluation, only what was observed can be added to an entry.")
+        )
     if all(getattr(fresh, k) == v for k, v in new.items()):
         return fresh
     for k, v in new.items():

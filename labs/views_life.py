@@ -25,7 +25,12 @@ from labs.forms_life import (
     PhaseDatesForm,
     indicators_as_text,
 )
-from labs.models import Evaluation, Lab
+from labs.models import PHASE_ORDER, Evaluation, Lab, Phase
+
+
+def next_phase(phase: str) -> Phase | None:
+    position = PHASE_ORDER.index(phase)
+    return Phase(PHASE_ORDER[position + 1]) if position + 1 < len(PHASE_ORDER) else None
 
 
 def lab_get(*, slug: str) -> Lab | None:
@@ -75,6 +80,7 @@ def lab_phase(request, lab):
         {
             "space": lab,
             "phases": sel.lab_phase_timeline_dated(lab=lab),
+            "next_phase": next_phase(lab.phase),
             "phase_form": phase_form,
             "dates_form": dates_form,
             "changes": sel.lab_phase_changes(lab=lab),
@@ -140,6 +146,11 @@ def log_entry_edit(request, entry):
         "revision": entry.revision,
     }
     form = LogEntryForm(request.POST or None, lab=lab, initial=initial)
+    if lab.phase == Phase.EVALUATION:
+        # Only what was observed may still be completed: the rest is shown, not sent.
+        for name, field in form.fields.items():
+            if name not in ("observed", "revision"):
+                field.disabled = True
     if request.method == "POST" and form.is_valid():
         base = form.cleaned_data.get("revision")
         try:
@@ -193,12 +204,15 @@ def log_entry_history(request, entry):
 @lab_view("labs.view_log")
 def evaluation_detail(request, lab):
     can_see_draft = request.user.has_perm("labs.view_evaluation_draft", lab)
+    evaluation = sel.evaluation_for(lab=lab, include_draft=can_see_draft)
     return render(
         request,
         "labs/evaluation.html",
         {
             "space": lab,
-            "evaluation": sel.evaluation_for(lab=lab, include_draft=can_see_draft),
+            "evaluation": evaluation,
+            # Who saved which version names people: members only (as the draft).
+            "revisions": sel.evaluation_revisions(evaluation=evaluation) if can_see_draft else [],
             "can_edit": request.user.has_perm("labs.edit_evaluation", lab),
             "can_publish": request.user.has_perm("labs.publish_evaluation", lab),
         },

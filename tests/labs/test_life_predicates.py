@@ -20,7 +20,7 @@ MEMBERS = {"member", "facilitator"}
 EXPECTED = {
     "labs.change_phase": ({"facilitator"}, None),
     "labs.add_log_entry": (MEMBERS, {"experiment"}),
-    "labs.edit_log_entry": (MEMBERS, {"experiment"}),
+    "labs.edit_log_entry": (MEMBERS, {"experiment", "evaluation"}),
     "labs.view_log_history": (MEMBERS, None),
     "labs.view_evaluation_draft": (MEMBERS, None),
     "labs.edit_evaluation": (MEMBERS, {"experiment", "evaluation"}),

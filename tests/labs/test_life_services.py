@@ -138,7 +138,7 @@ class TestPhases:
             "starts_on": lab.starts_on,
             "ends_on": lab.ends_on,
         }
-        with pytest.raises(DomainError, match="Say why"):
+        with pytest.raises(DomainError, match="page of the phases"):
             lab_update(actor=facilitator, lab=lab, phase="call", **fields)
         lab.refresh_from_db()
         assert (lab.phase, lab.name) == ("experiment", "Lab bank account")  # all rolled back
@@ -251,14 +251,35 @@ class TestLog:
         log_entry_edit(actor=facilitator, entry=entry, base_revision=1, **entry_kwargs())
         assert ExperimentLogRevision.objects.filter(entry=entry).count() == 1
 
-    def test_edit_refused_after_the_experiment(self, lab, facilitator):
+    def test_during_the_evaluation_only_observations_change(self, lab, facilitator):
         set_phase(lab, facilitator, "experiment")
         entry = log_entry_create(actor=facilitator, lab=lab, **entry_kwargs())
         set_phase(lab, facilitator, "evaluation")
-        with pytest.raises(DomainError, match="experiment phase"):
+        with pytest.raises(DomainError, match="only what was observed"):
             log_entry_edit(
                 actor=facilitator, entry=entry, base_revision=1, **entry_kwargs(tried="Y")
             )
+        log_entry_edit(
+            actor=facilitator, entry=entry, base_revision=1, **entry_kwargs(observed="A 3rd one")
+        )
+        entry.refresh_from_db()
+        assert (entry.tried, entry.observed, entry.revision) == (
+            "Three people went to the bank with the letter.",
+            "A 3rd one",
+            2,
+        )
+
+    @pytest.mark.parametrize("phase", ["call", "selection", "sessions", "recommendations"])
+    def test_edit_refused_outside_experiment_and_evaluation(self, lab, facilitator, phase):
+        set_phase(lab, facilitator, "experiment")
+        entry = log_entry_create(actor=facilitator, lab=lab, **entry_kwargs())
+        set_phase(lab, facilitator, phase)
+        with pytest.raises(DomainError, match="only during the experiment"):
+            log_entry_edit(
+                actor=facilitator, entry=entry, base_revision=1, **entry_kwargs(observed="Y")
+            )
+        entry.refresh_from_db()
+        assert entry.revision == 1
 
 
 # Evaluation ---------------------------------------------------------------------------

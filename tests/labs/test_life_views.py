@@ -144,8 +144,11 @@ class TestPublicPage:
             decision="generalise",
         )
         assert "The town-hall letter worked" not in page(client, lab)
+        evaluation_url = reverse("labs:evaluation", args=[lab.slug])
+        assert "Version 1" not in client.get(evaluation_url).content.decode()
         client.force_login(facilitator)
         assert "Draft, seen by members only" in page(client, lab)
+        assert "Version 1" in client.get(evaluation_url).content.decode()
         evaluation_publish(actor=facilitator, lab=lab)
         client.logout()
         html = page(client, lab)
@@ -227,7 +230,7 @@ class TestPhasePage:
             {"form": "dates", "planned_call": "2026-11-01", "planned_experiment": "2026-11-20"},
         )
         assert response.status_code == 302
-        assert "planned 20 Nov 2026" in page(client, lab)
+        assert "planned Nov. 20, 2026" in page(client, lab)
 
     def test_member_cannot_change_the_phase(self, client, lab, facilitator):
         member = seat(lab, facilitator, "partners", role="partner")
@@ -351,3 +354,97 @@ class TestEvaluationPages:
         assert "Someone else saved the evaluation" in html
         assert "Typed late" in html and "Saved first" in html
         assert Evaluation.objects.get().worked == "Saved first"
+
+
+# Recommendations: the proposals flow, gated by the lab's phase ------------------------
+@pytest.mark.parametrize("phase", ["call", "sessions", "experiment", "evaluation"])
+def test_lab_proposals_wait_for_the_recommendations_phase(client, lab, facilitator, phase):
+    member = seat(lab, facilitator, "partners", role="partner")
+    set_phase(lab, phase)
+    client.force_login(member)
+    url = reverse("proposals:proposal-create", args=[lab.slug])
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"title": "T", "text": "x"}).status_code == 403
+    assert url not in page(client, lab)
+
+
+def test_lab_proposals_in_the_recommendations_phase(client, lab, facilitator):
+    from proposals.models import Proposal
+
+    member = seat(lab, facilitator, "partners", role="partner")
+    set_phase(lab, "recommendations")
+    client.force_login(member)
+    url = reverse("proposals:proposal-create", args=[lab.slug])
+    assert url in page(client, lab)
+    response = client.post(url, {"title": "Un guichet à la banque", "text": "Le lundi."})
+    assert response.status_code == 302
+    assert Proposal.objects.get(space_id=lab.pk).title == "Un guichet à la banque"
+
+
+def test_agora_proposals_are_unaffected(client, agora, members):
+    client.force_login(members[0].user)
+    assert client.get(reverse("proposals:proposal-create", args=[agora.slug])).status_code == 200
+
+
+def test_log_page_runs_constant_queries(client, lab, facilitator):
+    set_phase(lab, "experiment")
+    people = [seat(lab, facilitator, "newcomers") for _ in range(4)]
+
+    def add(person):
+        log_entry_create(
+            actor=facilitator, lab=lab, happened_on=timezone.localdate(), hypothesis="H",
+            tried="T", by_user=person,
+        )  # fmt: skip
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("labs:log", args=[lab.slug])).status_code == 200
+        return len(queries)
+
+    add(people[0])
+    one = count()
+    for person in people:
+        add(person)
+    assert count() == one
+
+
+def test_late_observation_during_the_evaluation(client, lab, facilitator):
+    set_phase(lab, "experiment")
+    entry = log_entry_create(
+        actor=facilitator, lab=lab, happened_on=timezone.localdate(), hypothesis="H",
+        tried="Went to the bank", by_organisation="CCAS",
+    )  # fmt: skip
+    set_phase(lab, "evaluation")
+    client.force_login(facilitator)
+    url = reverse("labs:log-entry-edit", args=[entry.pk])
+    form_page = client.get(url).content.decode()
+    assert "disabled" in form_page
+    response = client.post(
+        url, {"observed": "Opened two weeks later", "tried": "Hacked", "revision": "1"}
+    )
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert (entry.tried, entry.observed) == ("Went to the bank", "Opened two weeks later")
+
+
+@pytest.mark.parametrize("revision", ["", "abc", "99"])
+def test_an_altered_version_number_gets_the_conflict_message(client, lab, facilitator, revision):
+    set_phase(lab, "experiment")
+    entry = log_entry_create(
+        actor=facilitator, lab=lab, happened_on=timezone.localdate(), hypothesis="H",
+        tried="Kept", by_organisation="CCAS",
+    )  # fmt: skip
+    client.force_login(facilitator)
+    data = {
+        "happened_on": str(timezone.localdate()),
+        "hypothesis": "H",
+        "tried": "Mine",
+        "by_kind": "organisation",
+        "by_organisation": "CCAS",
+        "revision": revision,
+    }
+    response = client.post(reverse("labs:log-entry-edit", args=[entry.pk]), data)
+    assert response.status_code == 200
+    assert "Someone else changed this entry" in response.content.decode()
+    entry.refresh_from_db()
+    assert entry.tried == "Kept"

@@ -10,7 +10,7 @@ source scripts/services.sh
 export SECRET_KEY="bench-only-secret" ALLOWED_HOSTS="testserver,127.0.0.1,localhost"
 log "Migrations"
 "$PY" manage.py migrate --noinput -v 0
-ONLY=${BENCH_ONLY:-pages,meetings,counting,live,recommendations}
+ONLY=${BENCH_ONLY:-pages,meetings,counting,live,recommendations,lottery}
 if [[ ,$ONLY, == *,pages,* ]]; then
   log "Pages on the demo data"
   "$PY" -m bench.pages "${BENCH_RUNS:-50}"
@@ -30,4 +30,8 @@ fi
 if [[ ,$ONLY, == *,recommendations,* ]]; then
   log "Public tracking page at 100 and 10,000 recommendations"
   "$PY" -m bench.recommendations
+fi
+if [[ ,$ONLY, == *,lottery,* ]]; then
+  log "Panel lottery: LEXIMIN for 200 volunteers / 16 seats / 6 features, and 30 / 10"
+  "$PY" -m bench.lottery
 fi

@@ -3,7 +3,7 @@
 
     python3 verify_panel_draw.py PANELS_FILE LIST_HASH RANDOM_VALUE
     python3 verify_panel_draw.py PANELS_FILE LIST_HASH RANDOM_VALUE \\
-        --pool POOL.csv --quotas QUOTAS.csv [--dropout ID ...]
+        --pool POOL.csv --quotas QUOTAS.csv [--rule alternates] [--dropout ID ...]
 
 1. SHA-256 of the file's bytes must equal LIST_HASH (published before the draw).
 2. index = int(sha256((LIST_HASH + ":" + RANDOM_VALUE).encode("utf-8")).hexdigest(), 16) % N,
@@ -14,6 +14,10 @@
    on the current panel and not yet dropped out whose swap keeps every quota, sorted by id,
    the one at int(sha256((LIST_HASH + ":" + RANDOM_VALUE + ":replacement:" + str(k))
    .encode("utf-8")).hexdigest(), 16) % (number of candidates).
+5. With --rule alternates: the ordered alternates are everyone on a line of the file but not
+   on the panel, sorted by int(sha256((LIST_HASH + ":" + RANDOM_VALUE + ":alternate:" + id)
+   .encode("utf-8")).hexdigest(), 16); a dropout is replaced by the first of them (among the
+   candidates above) who keeps every quota.
 
 Exit status: 0 if everything checks, 1 otherwise (the reason is printed on stderr).
 See docs/lottery.md in the Accueil repository.
@@ -84,6 +88,12 @@ def main(argv=None):
     parser.add_argument("--pool")
     parser.add_argument("--quotas")
     parser.add_argument("--dropout", action="append", default=[])
+    parser.add_argument(
+        "--rule",
+        choices=["lottery", "alternates"],
+        default="lottery",
+        help="the declared replacement rule (alternates: print their order)",
+    )
     args = parser.parse_args(argv)
     try:
         with open(args.panels_file, "rb") as handle:
@@ -102,6 +112,13 @@ def main(argv=None):
         print(f"random_value: {args.random_value}")
         print(f"index: {index}")
         print(f"panel: {','.join(panel)}")
+        alternates = []
+        if args.rule == "alternates":
+            rest = sorted({m for line in panels for m in line} - set(panel))
+            alternates = sorted(
+                rest, key=lambda m: (digest_int(f"{actual}:{args.random_value}:alternate:{m}"), m)
+            )
+            print(f"alternates: {','.join(alternates)}")
         if (args.pool is None) != (args.quotas is None):
             raise Failure("--pool and --quotas go together")
         if args.dropout and args.pool is None:
@@ -132,9 +149,12 @@ def main(argv=None):
             ]
             if not candidates:
                 raise Failure(f"no volunteer can replace {dropout!r} within the quotas")
-            new = candidates[
-                digest_int(f"{actual}:{args.random_value}:replacement:{k}") % len(candidates)
-            ]
+            if args.rule == "alternates":
+                new = next(m for m in alternates if m in candidates)
+            else:
+                new = candidates[
+                    digest_int(f"{actual}:{args.random_value}:replacement:{k}") % len(candidates)
+                ]
             current = [*rest, new]
             print(f"replacement {k}: {dropout} -> {new}")
         if args.dropout:

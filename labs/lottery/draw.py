@@ -146,3 +146,36 @@ def apply_replacements(
         current = [new if m == dropout else m for m in current]
         swaps.append((dropout, new))
     return tuple(sorted(current)), swaps
+
+
+def alternate_order(
+    panels: Sequence[Sequence[str]], panel: Sequence[str], list_hash_hex: str, random_value: str
+) -> list[str]:
+    """The ordered alternates, drawn with the panel: everyone on some line of the published
+    list but not on ``panel``, sorted by ``int(sha256(list_hash + ":" + R + ":alternate:" +
+    id), 16)`` (ties by id). Anyone can recompute it from the list file alone; nobody
+    outside the list can keep every quota, so nobody else could ever take a seat."""
+    members = set(panel)
+    rest = sorted({v for line in panels for v in line} - members)
+    return sorted(
+        rest, key=lambda v: (_digest_int(f"{list_hash_hex}:{random_value}:alternate:{v}"), v)
+    )
+
+
+def next_alternate(
+    problem: Problem,
+    panel: Sequence[str],
+    dropout: str,
+    order: Sequence[str],
+    excluded: Iterable[str] = (),
+) -> str:
+    """The first alternate, in the drawn ``order``, whose taking ``dropout``'s seat keeps
+    every quota; earlier dropouts (``excluded``) and current members are skipped."""
+    candidates = set(replacement_candidates(problem, panel, dropout, excluded))
+    for v in order:
+        if v in candidates:
+            return v
+    raise DrawError(
+        f"no alternate can replace {dropout!r} while keeping every quota; "
+        "the facilitators must decide publicly"
+    )

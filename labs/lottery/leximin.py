@@ -29,6 +29,7 @@ canonical order. No fallback: any solver trouble raises :class:`LeximinError`.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import highspy
@@ -104,8 +105,12 @@ def compute_leximin(
     tolerance: float = TOLERANCE,
     max_iterations: int = 20_000,
     time_limit: float | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> LeximinResult:
     """Compute the LEXIMIN distribution over the panels that meet every quota.
+
+    ``progress(fixed, total)``, if given, is called after the initial panels and after
+    each stage with the number of volunteers whose probability is settled.
 
     Raises :class:`~labs.lottery.feasibility.InfeasibleQuotasError` if no panel exists and
     :class:`LeximinError` if ``max_iterations`` column-generation iterations (one LP and
@@ -147,6 +152,8 @@ def compute_leximin(
         panels.append(panel)
         known.add(panel)
     pricing.set_bounds(np.zeros(n), upper)
+    if progress is not None:
+        progress(int(never.sum()), n)
 
     # 2. Column generation, stage by stage, on the dual LP.
     agents = np.flatnonzero(~never)  # LP column of agents[k] is 1 + k
@@ -194,6 +201,8 @@ def compute_leximin(
             fixed[a] = value - FIX_MARGIN
             lp.changeColCost(col_of[a], -fixed[a])
             lp.changeCoeff(0, col_of[a], 0.0)
+        if progress is not None:
+            progress(int(never.sum()) + len(fixed), n)
 
     # 3. Probabilities over all generated panels (primal LP, simplex: a basic solution).
     probs = _final_distribution(panels, agents, fixed, n)

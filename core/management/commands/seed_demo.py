@@ -15,6 +15,7 @@ from agora.models import Agora
 from agora.services import agora_create
 from core.models import College, Membership, Seat
 from core.services import facilitator_add, membership_record_eligibility, membership_start
+from labs.demo import seed_call
 from labs.demo_life import seed_life
 from labs.models import Lab
 from labs.services import lab_create
@@ -393,6 +394,7 @@ class Command(BaseCommand):
             starts_on=today - timedelta(days=14),
             ends_on=today + timedelta(days=42),
         )
+        seed_call(lab, claire)  # volunteers and the drawn panel, before the seats are filled
         panel = {
             College.NEWCOMERS: [
                 newcomers[u] for u in ("amina", "yonas", "farid", "olena", "carlos")

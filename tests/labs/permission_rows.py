@@ -1,0 +1,140 @@
+"""Permission rows of calls for volunteers and the lottery.
+
+Cases: "agora" and "private-lab" are the world's spaces (the Agora is public; the lab is
+members-only, in its call phase, `other` holds a seat there); "open" is an open call of a
+public lab in its call phase; "drawn" a closed call of a public lab in its selection phase
+whose panel is drawn; "private" an open call of the members-only lab.
+Columns: anon, newcomer, other, partner, official, facilitator.
+"""
+
+from datetime import date, timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from labs import call_services as cs
+from labs.models import CallVolunteer
+from labs.services import lab_create
+from labs.services_life import lab_phase_set
+
+ROLES = ["anon", "newcomer", "other", "partner", "official", "facilitator"]
+
+
+def s(*codes):
+    return dict(zip(ROLES, codes, strict=True))
+
+
+EVERYONE = s(200, 200, 200, 200, 200, 200)
+FACIL = s(302, 403, 403, 403, 403, 200)
+FACIL_POST = s(302, 403, 403, 403, 403, 302)
+PRIVATE_FACIL = s(302, 404, 403, 404, 404, 200)
+PRIVATE_MEMBERS = s(302, 404, 200, 404, 404, 200)
+NOT_YET = s(404, 404, 404, 404, 404, 404)  # nothing published yet
+
+EXPECTED = {
+    "labs:call-list": [("get", "agora", FACIL), ("get", "private-lab", PRIVATE_FACIL)],
+    "labs:call-create": [
+        ("get", "agora", FACIL),
+        ("get", "private-lab", PRIVATE_FACIL),
+        ("post", "agora", FACIL),  # the empty form comes back with its errors
+    ],
+    "labs:call-detail": [("get", "drawn", FACIL), ("get", "private", PRIVATE_FACIL)],
+    "labs:call-edit": [("get", "open", FACIL), ("get", "private", PRIVATE_FACIL)],
+    "labs:call-close": [("post", "open", FACIL_POST)],
+    "labs:call-quotas": [("get", "open", FACIL), ("post", "open", FACIL)],
+    "labs:call-apply": [
+        ("get", "open", EVERYONE),
+        ("post", "open", EVERYONE),  # no consent: the form comes back
+        ("get", "private", PRIVATE_MEMBERS),
+    ],
+    "labs:call-lookup": [
+        ("get", "drawn", EVERYONE),
+        ("post", "drawn", EVERYONE),
+        ("get", "private", PRIVATE_MEMBERS),
+    ],
+    "labs:lottery-start": [("post", "drawn", FACIL_POST), ("post", "open", FACIL_POST)],
+    "labs:lottery-random": [("post", "drawn", FACIL_POST)],
+    "labs:lottery-draw": [("post", "drawn", FACIL_POST)],
+    "labs:lottery-panels": [("get", "drawn", EVERYONE), ("get", "open", NOT_YET)],
+    "labs:lottery-quotas": [("get", "drawn", EVERYONE)],
+    "labs:lottery-pool": [("get", "drawn", FACIL)],
+    "labs:lottery-verify": [
+        ("get", "drawn", EVERYONE),
+        ("get", "open", EVERYONE),
+        ("get", "private", PRIVATE_MEMBERS),
+    ],
+    "labs:volunteer-dropout": [("post", "drawn", FACIL_POST)],
+    "labs:panel-invite": [("post", "drawn", FACIL)],
+}
+
+DATA = {
+    "labs:lottery-random": {"source": "public numbers", "value": "1-2-3"},
+    "labs:call-lookup": {"code": "AAAA-BBBB-CCCC"},
+}
+
+QUESTIONS = [("Gender", ["woman", "man"])]
+
+
+def _call(space, facilitator, college="newcomers", seats=2):
+    return cs.call_open(
+        actor=facilitator,
+        space=space,
+        college=college,
+        title="Volunteers",
+        seats=seats,
+        deadline=timezone.now() + timedelta(days=5),
+        replacement_rule="lottery",
+        retention_days=30,
+        questions=QUESTIONS,
+    )
+
+
+def build(world):
+    facilitator = world.users["facilitator"]
+    start = date(2026, 11, 1)
+    labs = {}
+    for slug in ("calls-open", "calls-drawn"):
+        labs[slug] = lab_create(
+            actor=facilitator,
+            name=slug,
+            slug=slug,
+            question="?",
+            starts_on=start,
+            ends_on=start + timedelta(days=40),
+        )
+    return {
+        "open": _call(labs["calls-open"], facilitator),
+        "drawn-lab": labs["calls-drawn"],
+        "private": _call(world.lab, facilitator),
+    }
+
+
+def _drawn(world, objects):
+    """The drawn call, made only for the rows that use it (the lottery costs a little)."""
+    if "drawn" not in objects:
+        facilitator = world.users["facilitator"]
+        drawn = _call(objects["drawn-lab"], facilitator)
+        for i, gender in enumerate(["woman", "man", "woman", "man"]):
+            cs.call_apply(
+                call=drawn, contact=f"v{i}@example.org", answers={"gender": gender}, consent=True
+            )
+        cs.call_close(actor=facilitator, call=drawn)
+        lab_phase_set(actor=facilitator, lab=objects["drawn-lab"], phase="selection")
+        lottery = cs.lottery_start(actor=facilitator, call=drawn)  # the task runs on commit
+        lottery = cs.lottery_compute(lottery_id=lottery.pk)  # ...so it is run here
+        cs.lottery_record_random(actor=facilitator, lottery=lottery, source="numbers", value="42")
+        lottery = cs.lottery_draw(actor=facilitator, lottery=lottery)
+        objects["drawn"] = drawn
+        objects["member"] = CallVolunteer.objects.get(call=drawn, pseudonym=lottery.panel[0])
+    return objects["drawn"]
+
+
+def url_for(name, case, world):
+    objects = world.extra["labs"]
+    if case in ("agora", "private-lab"):
+        slug = world.agora.slug if case == "agora" else world.lab.slug
+        return reverse(name, kwargs={"slug": slug})
+    call = _drawn(world, objects) if case == "drawn" else objects[case]
+    if name == "labs:volunteer-dropout":
+        return reverse(name, kwargs={"pk": call.pk, "volunteer_id": objects["member"].pk})
+    return reverse(name, kwargs={"pk": call.pk})

@@ -241,3 +241,69 @@ def test_property_matches_brute_force_on_random_tiny_pools(problem):
     expected = brute_force_leximin(problem)
     for vid in problem.ids:
         assert result.marginals[vid] == pytest.approx(expected[vid], abs=1e-6)
+
+
+# Not only maximin: A, B, C share at most one seat (so none can exceed 1/3), D and E fill
+# the rest. Maximin is satisfied by any lottery giving everyone ≥ 1/3 — including one
+# that leaves D at 1/3 and lifts E to 2/3. Leximin goes on after the minimum and lifts the
+# second-lowest level: D and E both at 1/2.
+NOT_ONLY_MAXIMIN = Problem(
+    [Volunteer(v, {"g": "x"}) for v in "ABC"] + [Volunteer(v, {"g": "y"}) for v in "DE"],
+    [Quota("g", "x", 0, 1), Quota("g", "y", 1, 2)],
+    2,
+)
+
+
+def _panels_matrix(problem: Problem):
+    ids = problem.ids
+    panels = [
+        c
+        for c in itertools.combinations(range(len(ids)), problem.seats)
+        if problem.panel_meets_quotas([ids[i] for i in c])
+    ]
+    a = np.zeros((len(ids), len(panels)))
+    for j, p in enumerate(panels):
+        a[list(p), j] = 1.0
+    return a
+
+
+def test_leximin_lifts_the_second_level_where_maximin_does_not():
+    problem = NOT_ONLY_MAXIMIN
+    result = compute_leximin(problem)
+    leximin = result.marginals
+    assert sorted(leximin.values()) == pytest.approx([1 / 3] * 3 + [1 / 2] * 2, abs=1e-6)
+
+    # Maximin, independently: maximise t with every probability >= t, over all panels.
+    a = _panels_matrix(problem)
+    n, m = a.shape
+    eq = np.r_[np.ones(m), 0.0][None, :]
+    bounds = [(0, None)] * m + [(None, None)]
+    res = linprog(
+        np.r_[np.zeros(m), -1.0],
+        A_ub=[np.r_[-a[i], 1.0] for i in range(n)],
+        b_ub=[0.0] * n,
+        A_eq=eq,
+        b_eq=[1.0],
+        bounds=bounds,
+        method="highs",
+    )
+    maximin = -res.fun
+    assert maximin == pytest.approx(min(leximin.values()), abs=1e-9)
+
+    # Among maximin-optimal lotteries, one leaves D at the minimum: maximin alone does not
+    # lift the second level; leximin does (D at 1/2).
+    d = problem.ids.index("D")
+    worst_d = linprog(
+        a[d],
+        A_ub=[-a[i] for i in range(n)],
+        b_ub=[-maximin + 1e-12] * n,
+        A_eq=np.ones((1, m)),
+        b_eq=[1.0],
+        bounds=[(0, None)] * m,
+        method="highs",
+    )
+    assert worst_d.status == 0
+    second_lowest_under_maximin = sorted(a @ worst_d.x)[3]
+    second_lowest_under_leximin = sorted(leximin.values())[3]
+    assert worst_d.fun == pytest.approx(1 / 3, abs=1e-9)
+    assert second_lowest_under_leximin > second_lowest_under_maximin + 0.1

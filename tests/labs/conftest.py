@@ -1,13 +1,18 @@
 import pytest
+from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    """Services' refusals are checked against their English source text: outside a
+    request the active language would be the site's default (French)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
-def eager_celery():
-    """Run queued tasks in-process (under make test the broker is Redis and nobody works it
-    here)."""
-    from config.celery import app
+def client():
+    """Pages in English, as the tests read them (the site's default is French)."""
+    from django.test import Client
 
-    previous = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = previous
+    return Client(HTTP_ACCEPT_LANGUAGE="en")

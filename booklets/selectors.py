@@ -200,3 +200,15 @@ def edition_pages(*, edition: Edition, language: str) -> list[EditionPage]:
         .defer("body")
         .order_by("position")
     )
+
+
+def edition_pdf_open(*, edition: Edition, language: str):
+    """The built PDF file of the edition in this language, opened, or None."""
+    from django.core.files.storage import default_storage
+
+    from booklets.models import EditionPdf
+
+    row = EditionPdf.objects.filter(edition=edition, language=language).first()
+    if row is None or not default_storage.exists(row.storage_name):
+        return None
+    return default_storage.open(row.storage_name, "rb")

@@ -568,22 +568,9 @@ def edition_publish(*, actor: User, edition: Edition) -> Edition:
         space=edition.booklet.space,
         number=edition.number,
     )
-    _queue_pdfs(edition)
-    return edition
-
-
-def _queue_pdfs(edition: Edition) -> None:
-    """Prepare the PDF of each language once the publication is committed."""
-    import importlib.util
-
-    if importlib.util.find_spec("booklets.pdf") is None:  # PDF module not merged yet
-        return
-    from booklets.tasks import edition_pdf_build
-
     for code in edition.languages:
-        transaction.on_commit(
-            lambda code=code: edition_pdf_build.delay(edition.pk, code), robust=True
-        )
+        edition_pdf_request(edition=edition, language=code)
+    return edition
 
 
 # Reader feedback ----------
@@ -649,3 +636,52 @@ def presence_leave(*, channel_name: str) -> None:
         return
     row.delete()
     _presence_event(row.section_id, row.language)
+
+
+# PDF ----------
+def edition_pdf_request(*, edition: Edition, language: str) -> None:
+    """Queue the build of an edition's PDF in one language (after commit)."""
+    import importlib.util
+
+    if importlib.util.find_spec("booklets.pdf") is None:  # PDF module not merged yet
+        return
+    from booklets.tasks import edition_pdf_build
+
+    transaction.on_commit(lambda: edition_pdf_build.delay(edition.pk, language), robust=True)
+
+
+def _pdf_booklet(edition: Edition, language: str):
+    """The frozen edition in one language, as the PDF module's plain data."""
+    from django.urls import reverse
+
+    from booklets.pdf import PdfBooklet, PdfSection
+
+    booklet = edition.booklet
+    pages = EditionPage.objects.filter(edition=edition, language=language).order_by("position")
+    base = getattr(settings, "SITE_URL", "").rstrip("/")
+    return PdfBooklet(
+        title=booklet.title,
+        language=language,
+        sections=[PdfSection(anchor=p.anchor, title=p.title, html=p.html) for p in pages],
+        edition=edition.number,
+        date=(edition.published_at or edition.created_at).date(),
+        url=base + reverse("booklets:reader", args=[booklet.short_code, language]),
+        credits=list(edition.credits),
+    )
+
+
+@transaction.atomic
+def edition_pdf_build(*, edition: Edition, language: str) -> str:
+    """Render (or find in the PDF cache) the edition's PDF; remember where it is."""
+    from booklets.models import EditionPdf
+    from booklets.pdf import pdf_for
+
+    if language not in edition.languages:
+        raise DomainError(_("This edition is not written in this language."))
+    name, _rendered_now = pdf_for(_pdf_booklet(edition, language))
+    EditionPdf.objects.update_or_create(
+        edition=edition,
+        language=language,
+        defaults={"storage_name": name, "created_at": timezone.now()},
+    )
+    return name

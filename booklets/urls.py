@@ -38,9 +38,15 @@ urlpatterns = [
         views.edition_preview,
         name="edition-preview",
     ),
+    path(
+        "booklets/editions/<int:pk>/<str:language>/pdf/",
+        views.edition_pdf,
+        name="edition-pdf",
+    ),
     # Public short addresses of published booklets.
     path("b/<str:code>/", views.reader_home, name="reader-home"),
     path("b/<str:code>/<str:language>/", views.reader, name="reader"),
+    path("b/<str:code>/<str:language>/pdf/", views.reader_pdf, name="reader-pdf"),
     path(
         "b/<str:code>/<str:language>/feedback/<int:page_id>/",
         views.reader_feedback,

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -529,6 +529,10 @@ def edition_preview(request, edition, language):
     return _reader_page(request, edition, language, preview=not edition.is_published)
 
 
+class HttpResponseSeeOther(HttpResponseRedirect):
+    status_code = 303  # after a POST, the reader's browser GETs the page again
+
+
 @require_POST
 def reader_feedback(request, code, language, page_id):
     edition = _readable_edition(request, code)
@@ -545,7 +549,7 @@ def reader_feedback(request, code, language, page_id):
     anchor = reverse("booklets:reader", args=[code, language]) + f"#{page.anchor}"
     if form.is_valid():
         if form.cleaned_data["website"]:  # a robot filled in the hidden field: say thanks
-            return redirect(anchor)
+            return HttpResponseSeeOther(anchor)
         try:
             services.feedback_add(
                 page=page,
@@ -558,5 +562,49 @@ def reader_feedback(request, code, language, page_id):
         else:
             with translation.override(language):
                 messages.success(request, _("Thank you for your answer."))
-        return redirect(anchor)
+        return HttpResponseSeeOther(anchor)
     return _reader_page(request, edition, language, feedback_form=form, page_id=page.pk)
+
+
+# PDF ----------
+def _pdf_response(request, edition, language):
+    """Serve the PDF if it is built; otherwise ask for it and say it is being prepared."""
+    from django.core.cache import cache
+    from django.http import FileResponse
+
+    if language not in edition.languages:
+        raise Http404
+    opened = selectors.edition_pdf_open(edition=edition, language=language)
+    if opened is None and cache.add(f"booklets:pdf:{edition.pk}:{language}", 1, timeout=60):
+        services.edition_pdf_request(edition=edition, language=language)
+        opened = selectors.edition_pdf_open(edition=edition, language=language)  # eager tasks
+    if opened is not None:
+        filename = f"{edition.booklet.short_code}-{edition.number}-{language}.pdf"
+        return FileResponse(opened, as_attachment=True, filename=filename)
+    info = get_language_info(language)
+    with translation.override(language):
+        response = render(
+            request,
+            "booklets/pdf_preparing.html",
+            {
+                "edition": edition,
+                "booklet": edition.booklet,
+                "language": language,
+                "dir": "rtl" if info["bidi"] else "ltr",
+                "back": reverse("booklets:reader", args=[edition.booklet.short_code, language])
+                if edition.is_published
+                else reverse("booklets:edition-preview", args=[edition.pk, language]),
+            },
+            status=202,
+        )
+    response["Retry-After"] = "5"
+    return response
+
+
+def reader_pdf(request, code, language):
+    return _pdf_response(request, _readable_edition(request, code), language)
+
+
+@_edition_view(view_perm="booklets.read_edition")
+def edition_pdf(request, edition, language):
+    return _pdf_response(request, edition, language)

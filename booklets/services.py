@@ -423,7 +423,7 @@ def edition_prepare(*, actor: User, booklet: Booklet, languages: list[str]) -> E
                     anchor=section.anchor,
                     title=revision.title,
                     body=revision.body,
-                    html=render(revision.body, language=code),
+                    html=render(revision.body, language=code, id_prefix=f"{section.anchor}-"),
                     revision_number=revision.number,
                 )
             )

@@ -194,8 +194,9 @@ def edition_published(*, short_code: str) -> Edition | None:
     )
 
 
-def edition_pages(*, edition: Edition, language: str) -> list[EditionPage]:
-    return list(
+def edition_pages(*, edition: Edition, language: str):
+    """Lazy: the reader's cached fragment does not run it when the cache answers."""
+    return (
         EditionPage.objects.filter(edition=edition, language=language)
         .defer("body")
         .order_by("position")

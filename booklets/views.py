@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from booklets import selectors, services
@@ -533,6 +534,10 @@ class HttpResponseSeeOther(HttpResponseRedirect):
     status_code = 303  # after a POST, the reader's browser GETs the page again
 
 
+# No CSRF token: readers have no account and the answer carries no identity or authority
+# (a forged post could only add an anonymous answer, which anyone can do; answers are
+# rate-limited and moderated). This keeps the frozen sections cacheable as one fragment.
+@csrf_exempt
 @require_POST
 def reader_feedback(request, code, language, page_id):
     edition = _readable_edition(request, code)

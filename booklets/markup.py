@@ -68,6 +68,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -491,6 +492,19 @@ def _tel(value: str) -> str:
     return digits if re.fullmatch(r"\+?[0-9]{2,20}", digits) else ""
 
 
+def _dir(text: str) -> str:
+    """` dir="…"` by the majority of strongly directional letters, so a French street address
+    stays left to right in an Arabic booklet and "PASS في المستشفى" right to left."""
+    ltr = rtl = 0
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        ltr += kind == "L"
+        rtl += kind in ("R", "AL")
+    if ltr == rtl:
+        return ""
+    return ' dir="rtl"' if rtl > ltr else ' dir="ltr"'
+
+
 def _phone_link(value: str) -> str:
     target = _tel(value)
     shown = html.escape(value)
@@ -518,7 +532,8 @@ def _address_html(segment: _Segment, env: dict) -> str:
             values.setdefault(field, []).append(value)
     parts = ['<section class="card address">']
     if names := values.get("name"):
-        parts.append(f'<h3 class="card-title">{html.escape(" – ".join(names))}</h3>')
+        name = " – ".join(names)
+        parts.append(f'<h3 class="card-title"{_dir(name)}>{html.escape(name)}</h3>')
     rows = []
     for field in ADDRESS_FIELDS[1:]:
         if field not in values:
@@ -544,7 +559,8 @@ def _address_html(segment: _Segment, env: dict) -> str:
             shown = html.escape(_language_names(", ".join(items)))
         else:
             shown = "<br>".join(html.escape(v) for v in items)
-        rows.append(f"<dt>{html.escape(str(LABELS[field]))}</dt><dd>{shown}</dd>")
+        direction = _dir(" ".join(items)) if field in ("address", "hours", "note") else ""
+        rows.append(f"<dt>{html.escape(str(LABELS[field]))}</dt><dd{direction}>{shown}</dd>")
     if rows:
         parts.append("<dl>" + "".join(rows) + "</dl>")
     parts.append("</section>")
@@ -555,9 +571,9 @@ def _emergency_html(segment: _Segment, env: dict) -> str:
     rows = []
     for _line, _field, key, value in _fields(segment):
         if key and EMERGENCY_NUMBER.match(key):
-            rows.append(f"<dt>{_phone_link(key)}</dt><dd>{html.escape(value)}</dd>")
+            rows.append(f"<dt>{_phone_link(key)}</dt><dd{_dir(value)}>{html.escape(value)}</dd>")
         else:
-            rows.append(f"<dd>{html.escape(value)}</dd>")
+            rows.append(f"<dd{_dir(value)}>{html.escape(value)}</dd>")
     return (
         '<section class="card emergency">'
         f'<h3 class="card-title">{html.escape(str(EMERGENCY_LABEL))}</h3>'
@@ -595,7 +611,7 @@ def sanitize(fragment: str) -> str:
         tags=set(ALLOWED_TAGS),
         clean_content_tags={"script", "style"},
         attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
-        tag_attribute_values={"a": DIR_VALUES, "bdi": DIR_VALUES, "span": DIR_VALUES},
+        tag_attribute_values=dict.fromkeys(("a", "bdi", "span", "dd", "h3", "p", "li"), DIR_VALUES),
         attribute_filter=_attribute_filter,
         allowed_classes={tag: set(classes) for tag, classes in ALLOWED_CLASSES.items()},
         url_schemes=set(LINK_SCHEMES) | {"data"},

@@ -102,9 +102,9 @@ def test_address_card_is_a_section_with_a_definition_list_and_translated_labels(
     html = markup.render(ADDRESS, language="en")
     doc = assert_inert(html)
     assert html.startswith('<section class="card address">')
-    assert '<h3 class="card-title">Plateforme d&#39;accueil des demandeurs d&#39;asile</h3>' in (
-        html.replace("'", "&#39;")
-    )
+    title = next(attrs for tag, attrs in doc.tags if tag == "h3")
+    assert title == {"class": "card-title", "dir": "ltr"}
+    assert "Plateforme d'accueil des demandeurs d'asile</h3>" in html.replace("&#39;", "'")
     labels = re.findall(r"<dt>(.*?)</dt>", html)
     assert labels == [
         "Address",
@@ -140,7 +140,26 @@ def test_emergency_list_links_each_number():
     doc = assert_inert(html)
     assert html.startswith('<section class="card emergency"><h3 class="card-title">')
     assert [a["href"] for t, a in doc.tags if t == "a"] == ["tel:15", "tel:17", "tel:112"]
-    assert re.findall(r"<dd>(.*?)</dd>", html) == ["SAMU (urgence médicale)", "Police", "Europe"]
+    assert re.findall(r"<dd[^>]*>(.*?)</dd>", html) == [
+        "SAMU (urgence médicale)",
+        "Police",
+        "Europe",
+    ]
+
+
+def test_block_values_carry_their_own_direction():
+    text = (
+        ":::address\nname: PASS في المستشفى (مثال)\naddress: 1 boulevard de l'Exemple, 38700 La"
+        " Tronche\nhours: من الاثنين إلى الجمعة 8:30–16:30\n:::\n"
+        ":::emergency\n15: SAMU – طوارئ طبية\n17: Police\n112: 112\n:::"
+    )
+    html = markup.render(text, language="ar")
+    assert '<h3 class="card-title" dir="rtl">PASS' in html  # most letters are Arabic
+    assert '<dd dir="ltr">1 boulevard de l' in html  # a French street address
+    assert '<dd dir="rtl">من الاثنين' in html
+    assert '<dd dir="rtl">SAMU – طوارئ طبية</dd>' in html
+    assert '<dd dir="ltr">Police</dd>' in html
+    assert "<dd>112</dd>" in html  # no letters: the direction of the page
 
 
 def test_tip_box_holds_markdown():

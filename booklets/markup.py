@@ -251,6 +251,9 @@ def _parse(text: str) -> list[_Segment]:
             current.closed = True
             segments.append(current)
             current = _Segment("markdown", number + 1, [])
+        elif match:  # blocks do not nest: a new block means the open one was not closed
+            segments.append(current)
+            current = _Segment(match.group("type").strip().lower(), number, [], closed=False)
         else:
             current.lines.append(line)
     if current.kind != "markdown" or current.lines:

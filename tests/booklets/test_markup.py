@@ -258,6 +258,13 @@ def test_malformed_blocks_are_reported_with_their_line(text, line, fragment):
     assert any(n == line and fragment in m for n, m in found), found
 
 
+def test_a_block_opened_inside_another_means_the_first_was_not_closed():
+    text = ":::tip\nGardez une copie.\n:::address\nname: Mairie\n:::"
+    assert messages(text) == [(1, "this block is not closed: add a line “:::” after it.")]
+    html = markup.render(text)
+    assert html.count('class="card ') == 2 and "Gardez une copie." in html and "Mairie" in html
+
+
 def test_problem_reads_as_a_sentence_with_its_line():
     with translation.override("en"):
         (problem,) = markup.validate(":::box\n:::")

@@ -110,7 +110,9 @@ def font_stacks(language: str) -> tuple[str, str]:
     if code in ARABIC_SCRIPT or _base(code) in ARABIC_SCRIPT:
         # Naskh for headings too: Noto Sans Arabic's lam-alef ligatures lose their letter
         # order when the PDF's text is extracted (copy, search, screen readers, pdftotext).
-        stack = f'"Noto Naskh Arabic", "Noto Sans Arabic", {FALLBACK_FONTS}'
+        # Naskh has no Latin letters nor hyphen: those come from Noto Sans, before the
+        # fallback to Noto Sans Arabic.
+        stack = f'"Noto Naskh Arabic", "Noto Sans", "Noto Sans Arabic", {FALLBACK_FONTS}'
         return stack, stack
     if code in ETHIOPIC_SCRIPT or _base(code) in ETHIOPIC_SCRIPT:
         stack = f'"Noto Sans Ethiopic", {FALLBACK_FONTS}'

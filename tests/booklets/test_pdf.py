@@ -165,6 +165,35 @@ def test_table_of_contents_gives_each_section_its_page(rendered, language):
     assert numbers[-1] <= pages(path)
 
 
+@pytest.mark.parametrize(
+    ("language", "title", "body", "words"),
+    [
+        (
+            "ps",
+            "ښه راغلاست",
+            "ماشومان باید **ښوونځي** ته لاړ شي.",
+            ["راغلاست", "ښوونځي", "ماشومان"],
+        ),
+        ("fa-af", "خوش آمدید", "همه کودکان باید به **مکتب** بروند.", ["آمدید", "مکتب", "کودکان"]),
+    ],
+)
+def test_dari_and_pashto_are_set_in_naskh_right_to_left(tmp_path, language, title, body, words):
+    booklet = replace(
+        demo_booklet("ar"),
+        language=language,
+        title=title,
+        sections=(pdf.PdfSection(title, markup.render(body, language=language)),),
+    )
+    assert f'<html lang="{language}" dir="rtl">' in pdf.booklet_html(booklet)
+    path = tmp_path / "booklet.pdf"
+    path.write_bytes(pdf.render_pdf(booklet))
+    fonts = run("pdffonts", str(path))
+    assert "Noto-Naskh-Arabic" in fonts and "Noto-Sans-Arabic" not in fonts
+    content = text(path)
+    for word in words:
+        assert word in content, word
+
+
 def test_page_numbers_in_the_margin(rendered):
     page_label = pdf._labels("fr")["page"]
     for number in (3, 5, 9):

@@ -121,8 +121,9 @@ def font_stacks(language: str) -> tuple[str, str]:
 
 
 def _css_string(value: str) -> str:
-    """A CSS string literal: quotes, backslashes and line ends escaped."""
-    escaped = re.sub(r'[\\"\n\r\f]', lambda m: f"\\{ord(m.group()):x} ", value)
+    """A CSS string literal: quotes, backslashes, line ends and ``<>`` escaped (no way out of
+    the string nor of the ``<style>`` element)."""
+    escaped = re.sub(r'[\\"\n\r\f<>]', lambda m: f"\\{ord(m.group()):x} ", value)
     return f'"{escaped}"'
 
 
@@ -245,6 +246,7 @@ def _context(booklet: PdfBooklet) -> dict:
         "labels": labels,
         "edition_date": _edition_date(booklet),
         "qr": _qr_data_uri(booklet.public_url),
+        "public_link": booklet.public_url if re.match(r"^https?://", booklet.public_url) else "",
         "stylesheet": static_url(STYLESHEET),
         "sections": [
             (f"section-{number}", section.title, markup.sanitize(section.html))

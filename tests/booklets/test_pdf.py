@@ -212,6 +212,11 @@ def test_right_to_left_layout_and_fonts_per_language():
     assert '<html lang="ti" dir="ltr">' in pdf.booklet_html(demo_booklet("ti"))
 
 
+def test_translated_labels_cannot_break_out_of_the_stylesheet():
+    assert pdf._css_string('Pa"ge</style><script>') == '"Pa\\22 ge\\3c /style\\3e \\3c script\\3e "'
+    assert pdf._css_string("صفحة") == '"صفحة"'
+
+
 def test_qr_code_is_an_inline_svg_of_the_public_url():
     html = pdf.booklet_html(demo_booklet("fr"))
     assert 'src="data:image/svg+xml' in html

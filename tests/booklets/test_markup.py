@@ -210,6 +210,20 @@ def test_images_only_through_the_resolver():
     assert "<img" not in markup.render("![Plan](image:a1)")
 
 
+def test_images_are_resolved_at_every_render_never_from_the_cache():
+    urls = iter(["/media/a/1.png", "/media/a/2.png"])
+    calls = []
+
+    def resolver(image_id):
+        calls.append(image_id)
+        return next(urls)
+
+    first = markup.render("![Plan](image:a1)", image_resolver=resolver)
+    second = markup.render("![Plan](image:a1)", image_resolver=resolver)
+    assert calls == ["a1", "a1"]
+    assert "/media/a/1.png" in first and "/media/a/2.png" in second
+
+
 def test_outline_lists_headings_outside_blocks_with_the_ids_render_gives():
     text = "# Un\n\n## Deux\n\n:::tip\n# Pas dans le sommaire\n:::\n\n# Un"
     headings = markup.outline(text, id_prefix="x-")

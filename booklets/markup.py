@@ -72,11 +72,12 @@ import unicodedata
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass
+from functools import lru_cache
 
 import nh3
 from django.utils.functional import lazy
 from django.utils.text import slugify
-from django.utils.translation import get_language_info, gettext_lazy, override
+from django.utils.translation import get_language, get_language_info, gettext_lazy, override
 from django.utils.translation import gettext as _
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -251,6 +252,9 @@ def _parse(text: str) -> list[_Segment]:
             current.closed = True
             segments.append(current)
             current = _Segment("markdown", number + 1, [])
+        elif match:  # blocks do not nest: a new block means the open one was not closed
+            segments.append(current)
+            current = _Segment(match.group("type").strip().lower(), number, [], closed=False)
         else:
             current.lines.append(line)
     if current.kind != "markdown" or current.lines:
@@ -632,17 +636,30 @@ def render(
     ``image_resolver(id)`` gives the URL of the booklet's image ``id`` (or None: the image
     is dropped). ``language`` is the language of the text: block labels are written in it.
     ``id_prefix`` (e.g. ``"s12-"``) gives headings ids ``<prefix><slug>``, as ``outline``.
+    A text without images is rendered once per process (an in-memory LRU cache).
     """
+    text = text or ""
+    with override(language) if language else nullcontext():
+        if image_resolver is None or "image:" not in text:
+            return _render_cached(text, get_language(), id_prefix)
+        return _render(text, image_resolver, id_prefix)
+
+
+@lru_cache(maxsize=2048)
+def _render_cached(text: str, active_language: str | None, id_prefix: str | None) -> str:
+    return _render(text, None, id_prefix)
+
+
+def _render(text: str, image_resolver: ImageResolver | None, id_prefix: str | None) -> str:
     env = {"image_resolver": image_resolver, "id_prefix": id_prefix, "anchors": {}}
     parts = []
-    with override(language) if language else nullcontext():
-        for segment in _parse(text or ""):
-            if segment.kind == "markdown":
-                parts.append(_markdown_html(segment.lines, env))
-            elif segment.kind in BLOCK_RENDERERS:
-                parts.append(BLOCK_RENDERERS[segment.kind](segment, env))
-            else:  # unknown block: its lines are shown as ordinary text
-                parts.append(_markdown_html(segment.lines, env))
+    for segment in _parse(text):
+        if segment.kind == "markdown":
+            parts.append(_markdown_html(segment.lines, env))
+        elif segment.kind in BLOCK_RENDERERS:
+            parts.append(BLOCK_RENDERERS[segment.kind](segment, env))
+        else:  # unknown block: its lines are shown as ordinary text
+            parts.append(_markdown_html(segment.lines, env))
     return sanitize("\n".join(p for p in parts if p))
 
 

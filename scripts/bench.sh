@@ -10,7 +10,7 @@ source scripts/services.sh
 export SECRET_KEY="bench-only-secret" ALLOWED_HOSTS="testserver,127.0.0.1,localhost"
 log "Migrations"
 "$PY" manage.py migrate --noinput -v 0
-ONLY=${BENCH_ONLY:-pages,meetings,counting,live,booklets}
+ONLY=${BENCH_ONLY:-pages,meetings,counting,live,booklets,pdf}
 if [[ ,$ONLY, == *,pages,* ]]; then
   log "Pages on the demo data"
   "$PY" -m bench.pages "${BENCH_RUNS:-50}"
@@ -30,4 +30,8 @@ fi
 if [[ ,$ONLY, == *,booklets,* ]]; then
   log "Public booklet page: 8 and 40 sections"
   "$PY" -m bench.booklets "${BENCH_RUNS:-50}"
+fi
+if [[ ,$ONLY, == *,pdf,* ]]; then
+  log "Booklet PDF: a ${PDF_PAGES:-24}-page Arabic booklet, then the same from the cache"
+  "$PY" -m bench.pdf "${PDF_PAGES:-24}"
 fi

@@ -15,6 +15,9 @@ declare -A CHECK=(
   [gettext]="command -v msgfmt"
   [nodejs]="command -v node"
   [npm]="command -v npm"
+  [poppler-utils]="command -v pdffonts && command -v pdftotext && command -v pdfinfo"
+  [libpango-1.0-0]="ldconfig -p | grep -q 'libpango-1.0.so.0 '"
+  [libpangoft2-1.0-0]="ldconfig -p | grep -q 'libpangoft2-1.0.so.0 '"
 )
 missing=()
 for pkg in "${!CHECK[@]}"; do

@@ -210,6 +210,20 @@ def test_images_only_through_the_resolver():
     assert "<img" not in markup.render("![Plan](image:a1)")
 
 
+def test_images_are_resolved_at_every_render_never_from_the_cache():
+    urls = iter(["/media/a/1.png", "/media/a/2.png"])
+    calls = []
+
+    def resolver(image_id):
+        calls.append(image_id)
+        return next(urls)
+
+    first = markup.render("![Plan](image:a1)", image_resolver=resolver)
+    second = markup.render("![Plan](image:a1)", image_resolver=resolver)
+    assert calls == ["a1", "a1"]
+    assert "/media/a/1.png" in first and "/media/a/2.png" in second
+
+
 def test_outline_lists_headings_outside_blocks_with_the_ids_render_gives():
     text = "# Un\n\n## Deux\n\n:::tip\n# Pas dans le sommaire\n:::\n\n# Un"
     headings = markup.outline(text, id_prefix="x-")
@@ -256,6 +270,13 @@ def test_valid_text_has_no_problem():
 def test_malformed_blocks_are_reported_with_their_line(text, line, fragment):
     found = messages(text)
     assert any(n == line and fragment in m for n, m in found), found
+
+
+def test_a_block_opened_inside_another_means_the_first_was_not_closed():
+    text = ":::tip\nGardez une copie.\n:::address\nname: Mairie\n:::"
+    assert messages(text) == [(1, "this block is not closed: add a line “:::” after it.")]
+    html = markup.render(text)
+    assert html.count('class="card ') == 2 and "Gardez une copie." in html and "Mairie" in html
 
 
 def test_problem_reads_as_a_sentence_with_its_line():

@@ -641,10 +641,6 @@ def presence_leave(*, channel_name: str) -> None:
 # PDF ----------
 def edition_pdf_request(*, edition: Edition, language: str) -> None:
     """Queue the build of an edition's PDF in one language (after commit)."""
-    import importlib.util
-
-    if importlib.util.find_spec("booklets.pdf") is None:  # PDF module not merged yet
-        return
     from booklets.tasks import edition_pdf_build
 
     transaction.on_commit(lambda: edition_pdf_build.delay(edition.pk, language), robust=True)
@@ -653,20 +649,23 @@ def edition_pdf_request(*, edition: Edition, language: str) -> None:
 def _pdf_booklet(edition: Edition, language: str):
     """The frozen edition in one language, as the PDF module's plain data."""
     from django.urls import reverse
+    from django.utils import translation
 
     from booklets.pdf import PdfBooklet, PdfSection
 
     booklet = edition.booklet
     pages = EditionPage.objects.filter(edition=edition, language=language).order_by("position")
-    base = getattr(settings, "SITE_URL", "").rstrip("/")
+    with translation.override(language):
+        label = str(_("Edition %(number)s") % {"number": edition.number})
     return PdfBooklet(
         title=booklet.title,
         language=language,
-        sections=[PdfSection(anchor=p.anchor, title=p.title, html=p.html) for p in pages],
-        edition=edition.number,
-        date=(edition.published_at or edition.created_at).date(),
-        url=base + reverse("booklets:reader", args=[booklet.short_code, language]),
-        credits=list(edition.credits),
+        edition_label=label,
+        edition_date=timezone.localdate(edition.published_at or edition.created_at),
+        public_url=settings.SITE_URL.rstrip("/")
+        + reverse("booklets:reader", args=[booklet.short_code, language]),
+        territory_name=settings.TERRITORY_NAME,
+        sections=tuple(PdfSection(title=p.title, html=p.html) for p in pages),
     )
 
 

@@ -6,6 +6,29 @@ from tests.factories import UserFactory
 SECTIONS = [("housing", "Se loger"), ("health", "Santé"), ("transport", "Transports")]
 
 
+@pytest.fixture(scope="session")
+def _booklet_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("booklet-media")
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, _booklet_media):
+    """PDFs land in a folder of this test session (shared, so the content cache works)."""
+    settings.MEDIA_ROOT = str(_booklet_media)
+
+
+@pytest.fixture
+def eager_celery():
+    """Run queued tasks in-process (under make test the broker is Redis and nobody works
+    it here)."""
+    from config.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
 @pytest.fixture
 def booklet(agora, facilitator, members):
     return services.booklet_create(

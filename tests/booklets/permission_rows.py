@@ -7,8 +7,6 @@ members-only lab, with a published edition. Roles: anon, newcomer (Agora member)
 (lab member), partner, official, facilitator (of both spaces).
 """
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.urls import reverse
 
 ROLES = ["anon", "newcomer", "other", "partner", "official", "facilitator"]
@@ -124,13 +122,10 @@ def _published(facilitator, space, member):
 
 
 def _built_pdf(edition):
-    """What the PDF task leaves behind: a file in storage and its row."""
-    from booklets.models import EditionPdf
+    """What the PDF task leaves behind (rendered once per content, then from the cache)."""
+    from booklets import services
 
-    name = default_storage.save(f"test-booklets/{edition.pk}-fr.pdf", ContentFile(b"%PDF-1.7\n"))
-    EditionPdf.objects.update_or_create(
-        edition=edition, language="fr", defaults={"storage_name": name}
-    )
+    services.edition_pdf_build(edition=edition, language="fr")
 
 
 def build(world):

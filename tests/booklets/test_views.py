@@ -195,3 +195,51 @@ def test_detail_shows_coverage(client, booklet, writer, translator):
     client.force_login(writer)
     page = client.get(reverse("booklets:booklet-detail", args=[booklet.pk])).content.decode()
     assert "bk-draft" in page and "bk-missing" in page
+
+
+def test_reader_downloads_the_pdf_built_when_published(
+    client, booklet, writer, facilitator, eager_celery, django_capture_on_commit_callbacks
+):
+    from booklets.models import EditionPdf
+
+    with django_capture_on_commit_callbacks(execute=True):
+        edition = _publish(booklet, writer, facilitator)
+    row = EditionPdf.objects.get(edition=edition, language="fr")  # built by the task
+    response = client.get(reverse("booklets:reader-pdf", args=[booklet.short_code, "fr"]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "attachment" in response["Content-Disposition"]
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+    # An unchanged edition is not rendered again: the same stored file.
+    assert services.edition_pdf_build(edition=edition, language="fr") == row.storage_name
+
+
+def test_pdf_not_built_yet_says_it_is_being_prepared(client, booklet, writer, facilitator):
+    from django.core.cache import cache
+
+    from booklets.models import EditionPdf
+
+    edition = _publish(booklet, writer, facilitator)
+    EditionPdf.objects.filter(edition=edition).delete()
+    cache.set(f"booklets:pdf:{edition.pk}:fr", 1, 60)  # a build was asked for a moment ago
+    response = client.get(reverse("booklets:reader-pdf", args=[booklet.short_code, "fr"]))
+    assert response.status_code == 202
+    page = response.content.decode()
+    assert 'http-equiv="refresh"' in page and response["Retry-After"] == "5"
+    assert not EditionPdf.objects.exists()  # nothing queued twice within the minute
+    assert (
+        client.get(reverse("booklets:reader-pdf", args=[booklet.short_code, "ar"])).status_code
+        == 404
+    )
+
+
+def test_pdf_task_fetches_by_id_and_refuses_what_does_not_exist(booklet, writer, facilitator):
+    from booklets.models import EditionPdf
+    from booklets.tasks import edition_pdf_build
+
+    edition = _publish(booklet, writer, facilitator)
+    EditionPdf.objects.all().delete()
+    assert edition_pdf_build.run(999999, "fr") is None
+    assert edition_pdf_build.run(edition.pk, "ar") is None
+    name = edition_pdf_build.run(edition.pk, "fr")
+    assert EditionPdf.objects.get(edition=edition, language="fr").storage_name == name

@@ -105,6 +105,10 @@ def _published(facilitator, space, member):
         target_languages=["ar"],
         approval="facilitator",
     )
+    # A fixed short address: the PDF (whose QR code carries it) is then the same in every
+    # world, rendered once per test session and served from the content cache afterwards.
+    booklet.short_code = f"perm{space.slug[:2]}"
+    booklet.save(update_fields=["short_code"])
     for section in booklet.sections.all():
         services.section_save(
             actor=member,

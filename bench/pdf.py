@@ -18,6 +18,7 @@ from dataclasses import replace
 from datetime import date
 
 import weasyprint
+from django.apps import apps
 from django.conf import settings
 from django.test.utils import override_settings
 
@@ -83,7 +84,7 @@ if __name__ == "__main__":
     # found the same way by installing it here.
     with override_settings(
         INSTALLED_APPS=settings.INSTALLED_APPS
-        if "booklets" in settings.INSTALLED_APPS
+        if apps.is_installed("booklets")
         else [*settings.INSTALLED_APPS, "booklets"]
     ):
         main(int(sys.argv[1]) if len(sys.argv) > 1 else 24)

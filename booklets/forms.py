@@ -117,3 +117,12 @@ class FeedbackForm(forms.Form):
     )
     # A field people never see: robots fill it in.
     website = forms.CharField(required=False, label=_("Leave empty"))
+
+
+class ImageForm(forms.Form):
+    image = forms.FileField(
+        label=_("Add an image (PNG, JPEG, GIF or WebP, at most 2 MB)"),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/png,image/jpeg,image/gif,image/webp"}
+        ),
+    )

@@ -316,3 +316,36 @@ class EditionPdf(models.Model):
 
     def __str__(self) -> str:
         return f"{self.edition_id} [{self.language}] {self.storage_name}"
+
+
+class BookletImage(models.Model):
+    """An image uploaded to a booklet, written in a section as ![description](image:<key>).
+    Only real raster images (checked with Pillow), at most 2 MB."""
+
+    booklet = models.ForeignKey(Booklet, on_delete=models.CASCADE, related_name="images")
+    key = models.CharField(max_length=64)
+    file = models.FileField(upload_to="booklets/images/")
+    content_type = models.CharField(max_length=20)
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    uploader = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["booklet", "key"], name="booklet_image_unique_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.booklet_id}/{self.key}"
+
+    @property
+    def space_id(self) -> int:
+        return self.booklet.space_id
+
+    @property
+    def space(self) -> Space:
+        return self.booklet.space

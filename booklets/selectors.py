@@ -213,3 +213,19 @@ def edition_pdf_open(*, edition: Edition, language: str):
     if row is None or not default_storage.exists(row.storage_name):
         return None
     return default_storage.open(row.storage_name, "rb")
+
+
+def images_of(*, booklet: Booklet) -> list:
+    from booklets.models import BookletImage
+
+    return list(BookletImage.objects.filter(booklet=booklet))
+
+
+def image_get(*, booklet_id: int, key: str):
+    from booklets.models import BookletImage
+
+    return (
+        BookletImage.objects.select_related("booklet__space")
+        .filter(booklet=booklet_id, key=key)
+        .first()
+    )

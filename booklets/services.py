@@ -404,6 +404,7 @@ def edition_prepare(*, actor: User, booklet: Booklet, languages: list[str]) -> E
     }
     problems = []
     pages = []
+    resolver = image_resolver(booklet)
     for code in languages:
         not_ready = 0
         for position, section in enumerate(sections, start=1):
@@ -423,7 +424,12 @@ def edition_prepare(*, actor: User, booklet: Booklet, languages: list[str]) -> E
                     anchor=section.anchor,
                     title=revision.title,
                     body=revision.body,
-                    html=render(revision.body, language=code, id_prefix=f"{section.anchor}-"),
+                    html=render(
+                        revision.body,
+                        image_resolver=resolver,
+                        language=code,
+                        id_prefix=f"{section.anchor}-",
+                    ),
                     revision_number=revision.number,
                 )
             )
@@ -655,6 +661,7 @@ def _pdf_booklet(edition: Edition, language: str):
 
     booklet = edition.booklet
     pages = EditionPage.objects.filter(edition=edition, language=language).order_by("position")
+    inline = image_resolver(booklet, inline=True)
     with translation.override(language):
         label = str(_("Edition %(number)s") % {"number": edition.number})
     return PdfBooklet(
@@ -665,7 +672,18 @@ def _pdf_booklet(edition: Edition, language: str):
         public_url=settings.SITE_URL.rstrip("/")
         + reverse("booklets:reader", args=[booklet.short_code, language]),
         territory_name=settings.TERRITORY_NAME,
-        sections=tuple(PdfSection(title=p.title, html=p.html) for p in pages),
+        sections=tuple(PdfSection(title=p.title, html=_pdf_html(p, inline)) for p in pages),
+    )
+
+
+def _pdf_html(page: EditionPage, inline) -> str:
+    """The frozen section, with its images inline (the PDF reads only data: URIs)."""
+    from booklets.markup import render
+
+    if "image:" not in page.body:
+        return page.html
+    return render(
+        page.body, image_resolver=inline, language=page.language, id_prefix=f"{page.anchor}-"
     )
 
 
@@ -684,3 +702,89 @@ def edition_pdf_build(*, edition: Edition, language: str) -> str:
         defaults={"storage_name": name, "created_at": timezone.now()},
     )
     return name
+
+
+# Images ----------
+IMAGE_MAX_BYTES = 2 * 1024 * 1024
+IMAGE_MAX_PIXELS = 40_000_000
+IMAGE_FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif", "WEBP": "image/webp"}
+
+
+def _checked_image(upload) -> tuple[bytes, str, int, int]:
+    """The bytes, content type and size of a real raster image, or DomainError."""
+    import io
+    import warnings
+
+    from PIL import Image
+
+    if upload is None or upload.size == 0:
+        raise DomainError(_("Choose an image file."))
+    if upload.size > IMAGE_MAX_BYTES:
+        raise DomainError(_("This image is larger than 2 MB: make it smaller and try again."))
+    content = upload.read(IMAGE_MAX_BYTES + 1)
+    if len(content) > IMAGE_MAX_BYTES:
+        raise DomainError(_("This image is larger than 2 MB: make it smaller and try again."))
+    refused = DomainError(_("This file is not an image (PNG, JPEG, GIF or WebP)."))
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(content)) as image:
+                image.verify()
+            with Image.open(io.BytesIO(content)) as image:  # verify() leaves it unusable
+                kind, (width, height) = image.format, image.size
+                if width * height > IMAGE_MAX_PIXELS:
+                    raise refused
+                image.load()
+    except DomainError:
+        raise
+    except Exception as exc:  # Pillow raises many kinds of errors on bad files
+        raise refused from exc
+    if kind not in IMAGE_FORMATS:
+        raise refused
+    return content, IMAGE_FORMATS[kind], width, height
+
+
+@transaction.atomic
+def image_add(*, actor: User, booklet: Booklet, upload):
+    from django.core.files.base import ContentFile
+
+    from booklets.models import BookletImage
+
+    content, content_type, width, height = _checked_image(upload)
+    key = secrets.token_hex(4)
+    extension = content_type.split("/")[1].replace("jpeg", "jpg")
+    image = BookletImage(
+        booklet=booklet,
+        key=key,
+        content_type=content_type,
+        width=width,
+        height=height,
+        uploader=actor,
+    )
+    image.file.save(f"{booklet.pk}-{key}.{extension}", ContentFile(content), save=False)
+    image.save()
+    audit_record(actor=actor, action="booklet.image_add", target=image, space=booklet.space)
+    return image
+
+
+def image_resolver(booklet: Booklet, *, inline: bool = False):
+    """markup.render's resolver for this booklet: the image's address on the site, or a
+    data: URI (`inline`, for the PDF). Unknown keys resolve to None (the image is dropped)."""
+    from django.urls import reverse
+
+    from booklets.models import BookletImage
+
+    images = {i.key: i for i in BookletImage.objects.filter(booklet=booklet)}
+
+    def resolve(key: str) -> str | None:
+        image = images.get(key)
+        if image is None:
+            return None
+        if inline:
+            from booklets.pdf import image_data_uri
+
+            with image.file.open("rb") as f:
+                return image_data_uri(f.read(), image.content_type)
+        return reverse("booklets:image", args=[booklet.pk, key])
+
+    return resolve

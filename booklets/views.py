@@ -17,6 +17,7 @@ from booklets.forms import (
     BookletSettingsForm,
     EditionForm,
     FeedbackForm,
+    ImageForm,
     SectionAddForm,
     SectionForm,
 )
@@ -107,6 +108,8 @@ def booklet_detail(request, booklet):
             "can_edit": user.has_perm("booklets.edit_booklet", booklet),
             "credit": credit,
             "add_form": SectionAddForm(),
+            "image_form": ImageForm(),
+            "images": selectors.images_of(booklet=booklet),
             "public_url": request.build_absolute_uri(
                 reverse("booklets:reader-home", args=[booklet.short_code])
             ),
@@ -613,3 +616,45 @@ def reader_pdf(request, code, language):
 @_edition_view(view_perm="booklets.read_edition")
 def edition_pdf(request, edition, language):
     return _pdf_response(request, edition, language)
+
+
+# Images ----------
+@require_POST
+@_booklet_view("booklets.edit_booklet")
+def image_upload(request, booklet):
+    form = ImageForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Choose an image file."))
+    else:
+        try:
+            image = services.image_add(
+                actor=request.user, booklet=booklet, upload=form.cleaned_data["image"]
+            )
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(
+                request,
+                _("The image is added. Write ![description](image:%(key)s) in a section.")
+                % {"key": image.key},
+            )
+    return redirect(reverse("booklets:booklet-detail", args=[booklet.pk]) + "#images-title")
+
+
+def image(request, pk, key):
+    """An uploaded image: for members of the space, and for everyone who may read a
+    published edition of the booklet."""
+    from django.http import FileResponse
+
+    found = selectors.image_get(booklet_id=pk, key=key)
+    if found is None:
+        raise Http404
+    booklet = found.booklet
+    if not request.user.has_perm("booklets.view_booklet", booklet):
+        edition = selectors.edition_published(short_code=booklet.short_code)
+        if edition is None or not request.user.has_perm("booklets.read_edition", edition):
+            raise Http404
+    response = FileResponse(found.file.open("rb"), content_type=found.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

@@ -44,6 +44,11 @@ EXPECTED = {
     "booklets:edition-create": [("get", "agora", AGORA_FACIL)],
     "booklets:feedback-queue": [("get", "agora", AGORA_FACIL)],
     "booklets:feedback-moderate": [("post", "agora", AGORA_FACIL_POST)],
+    "booklets:image-upload": [("post", "agora", AGORA_MEMBERS_POST)],
+    "booklets:image": [
+        ("get", "agora", EVERYONE),
+        ("get", "private-lab", s(404, 404, 200, 404, 404, 200)),
+    ],
     "booklets:section-remove": [("post", "agora", AGORA_FACIL_POST)],
     "booklets:section-edit": [("get", "agora", AGORA_MEMBERS), ("get", "private-lab", LAB_MEMBERS)],
     "booklets:section-history": [("get", "agora", AGORA_MEMBERS)],
@@ -132,6 +137,20 @@ def _built_pdf(edition):
     services.edition_pdf_build(edition=edition, language="fr")
 
 
+def _image(actor, booklet):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from booklets import services
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (2, 2)).save(buffer, format="PNG")
+    upload = SimpleUploadedFile("map.png", buffer.getvalue(), content_type="image/png")
+    return services.image_add(actor=actor, booklet=booklet, upload=upload)
+
+
 def build(world):
     from booklets import services
 
@@ -143,6 +162,10 @@ def build(world):
     page = edition.pages.select_related("edition").first()
     feedback = services.feedback_add(page=page, helpful=True, comment="Merci")
     return {
+        "image": {
+            "agora": _image(facilitator, booklet),
+            "private-lab": _image(facilitator, lab_booklet),
+        },
         "booklet": {"agora": booklet, "private-lab": lab_booklet},
         "edition": {"agora": edition, "private-lab": lab_edition, "draft": draft},
         "feedback": feedback,
@@ -163,8 +186,11 @@ def url_for(name, case, world):
         "booklets:credit-set",
         "booklets:edition-create",
         "booklets:feedback-queue",
+        "booklets:image-upload",
     ):
         return reverse(name, kwargs={"pk": booklet.pk})
+    if name == "booklets:image":
+        return reverse(name, kwargs={"pk": booklet.pk, "key": x["image"][case].key})
     if name == "booklets:feedback-moderate":
         return reverse(name, kwargs={"pk": x["feedback"].pk})
     section = booklet.sections.order_by("position").first() if booklet else None

@@ -275,8 +275,22 @@ def section_edit(request, section, language):
             and latest.author_id != request.user.pk
             and services.reads_language(request.user, language),
             "feedback": selectors.feedback_for_section(section=section),
+            "preview_html": _preview(booklet, latest, language),
             "ws_path": f"/ws/booklets/sections/{section.pk}/{language}/presence/",
         },
+    )
+
+
+def _preview(booklet, revision, language: str) -> str:
+    from booklets.markup import render
+
+    if revision is None or not revision.body.strip():
+        return ""
+    return render(
+        revision.body,
+        image_resolver=services.image_resolver(booklet),
+        language=language,
+        id_prefix="preview-",
     )
 
 

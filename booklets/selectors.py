@@ -1,8 +1,10 @@
 """Reads about booklets, each page in a fixed number of queries."""
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
+from django.utils import timezone
 
 from booklets import diffing
 from booklets.models import (
@@ -19,6 +21,8 @@ from booklets.models import (
     TextStatus,
 )
 from core.models import Space
+
+PRESENCE_MAX_AGE = timedelta(hours=8)
 
 
 def booklet_get(*, pk: int) -> Booklet | None:
@@ -63,21 +67,23 @@ def booklet_overview(*, booklet: Booklet) -> dict:
         (t.section_id, t.language): t for t in SectionText.objects.filter(section__in=sections)
     }
     source = booklet.source_language
-    titles = dict(
-        Revision.objects.filter(text__section__in=sections, text__language=source)
-        .order_by("text__section", "number")
-        .values_list("text__section", "title")
-    )  # later numbers overwrite earlier ones: the latest title
+    current = {
+        section_id: (title, bool(body.strip()))
+        for section_id, title, body in Revision.objects.filter(
+            text__section__in=sections, text__language=source, number=F("text__current_number")
+        ).values_list("text__section", "title", "body")
+    }  # the latest source revision of each section
     rows = []
     approved = dict.fromkeys(booklet.languages, 0)
     for section in sections:
-        row = SectionRow(section=section, title=titles.get(section.pk, ""))
+        title, has_body = current.get(section.pk, ("", False))
+        row = SectionRow(section=section, title=title)
         for code in booklet.languages:
             text = texts.get((section.pk, code))
             if text is None or text.current_number == 0:
                 status = TextStatus.MISSING
             elif code == source:
-                status = TextStatus.DRAFT
+                status = TextStatus.DRAFT if has_body else TextStatus.MISSING
             else:
                 status = text.status
             if code != source and status == TextStatus.APPROVED:
@@ -156,9 +162,10 @@ def source_changes(*, section: Section, text: SectionText | None) -> dict | None
 
 def editing_now(*, section_id: int, language: str) -> list[str]:
     """Display names of the people with this section's edit page open."""
-    rows = EditingPresence.objects.filter(section=section_id, language=language).select_related(
-        "user"
-    )
+    since = timezone.now() - PRESENCE_MAX_AGE  # rows a crashed server never removed
+    rows = EditingPresence.objects.filter(
+        section=section_id, language=language, joined_at__gte=since
+    ).select_related("user")
     return sorted({str(row.user) for row in rows}, key=str.casefold)
 
 

@@ -368,3 +368,21 @@ def test_coverage_table(booklet, writer, translator, reviewer):
     assert arabic["counts"]["approved"] == 1 and arabic["counts"]["review"] == 1
     assert arabic["counts"]["missing"] == 1 and arabic["percent"] == 33
     assert Edition.objects.count() == 0
+
+
+def test_source_without_a_body_counts_as_missing(booklet, writer):
+    sections = list(booklet.sections.order_by("position"))
+    write(sections[0], writer, "fr", "Texte.", title="Se loger")
+    rows = selectors.booklet_overview(booklet=booklet)["rows"]
+    assert [dict(r.cells)["fr"] for r in rows] == ["draft", "missing", "missing"]
+    assert [r.title for r in rows] == ["Se loger", "Santé", "Transports"]
+
+
+def test_presence_rows_left_by_a_crash_expire(booklet, writer):
+    from booklets.models import EditingPresence
+
+    section = booklet.sections.first()
+    services.presence_join(user=writer, section=section, language="fr", channel_name="a")
+    assert selectors.editing_now(section_id=section.pk, language="fr") == [str(writer)]
+    EditingPresence.objects.update(joined_at=timezone.now() - timedelta(hours=9))
+    assert selectors.editing_now(section_id=section.pk, language="fr") == []

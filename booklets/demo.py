@@ -35,6 +35,7 @@ def seed(agora, facilitator, members) -> Booklet:
         sections=[(key, section_title) for key, section_title, _body in french],
         source_language=source,
         target_languages=targets,
+        title_translations={code: demo_content.BOOKLET[code]["title"] for code in targets},
     )
     sections = {s.key: s for s in booklet.sections.all()}
     writers = _readers(members, source) or [facilitator]

@@ -58,6 +58,27 @@ class BookletSettingsForm(forms.Form):
         label=_("Editions are approved"), choices=Approval.choices, widget=forms.RadioSelect
     )
 
+    def __init__(self, *args, booklet=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        names = dict(settings.LANGUAGES)
+        for code in booklet.target_languages if booklet else []:
+            self.fields[f"title_{code}"] = forms.CharField(
+                label=_("Title in %(language)s") % {"language": names.get(code, code)},
+                max_length=160,
+                required=False,
+                initial=booklet.title_translations.get(code, ""),
+                widget=forms.TextInput(attrs={"lang": code, "dir": "auto"}),
+            )
+
+    def service_data(self) -> dict:
+        data = {k: v for k, v in self.cleaned_data.items() if not k.startswith("title_")}
+        data["title_translations"] = {
+            k.removeprefix("title_"): v
+            for k, v in self.cleaned_data.items()
+            if k.startswith("title_")
+        }
+        return data
+
 
 class SectionAddForm(forms.Form):
     title = forms.CharField(label=_("Title of the new section"), max_length=200)

@@ -26,6 +26,8 @@ class Booklet(models.Model):
     short_code = models.CharField(max_length=12, unique=True)
     source_language = models.CharField(_("source language"), max_length=10, default="fr")
     target_languages = models.JSONField(_("target languages"), default=list, blank=True)
+    # The title in each target language ({"ar": "…"}); the source title otherwise.
+    title_translations = models.JSONField(default=dict, blank=True)
     approval = models.CharField(
         _("editions are approved"), max_length=12, choices=Approval.choices, default=Approval.VOTE
     )
@@ -186,6 +188,7 @@ class Edition(models.Model):
         related_name="booklet_editions",
     )
     credits = models.JSONField(default=list, blank=True)  # display names who agreed
+    titles = models.JSONField(default=dict, blank=True)  # the booklet's title per language
     creator = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -227,6 +230,9 @@ class Edition(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == EditionStatus.PUBLISHED
+
+    def title_in(self, language: str) -> str:
+        return self.titles.get(language) or self.booklet.title
 
 
 class EditionPage(models.Model):

@@ -78,6 +78,14 @@ def _new_short_code() -> str:
             return code
 
 
+def _clean_titles(titles: dict | None, languages: list[str]) -> dict[str, str]:
+    return {
+        code: title.strip()[:160]
+        for code, title in (titles or {}).items()
+        if code in languages and title and title.strip()
+    }
+
+
 def _check_languages(source_language: str, target_languages: list[str]) -> list[str]:
     known = language_codes()
     if source_language not in known or any(code not in known for code in target_languages):
@@ -96,6 +104,7 @@ def booklet_create(
     source_language: str = "fr",
     target_languages: list[str] | None = None,
     approval: str = Approval.VOTE,
+    title_translations: dict[str, str] | None = None,
 ) -> Booklet:
     """A booklet with its first sections, given as (key, title in the source language):
     each starts with a first revision holding its title."""
@@ -111,6 +120,7 @@ def booklet_create(
         short_code=_new_short_code(),
         source_language=source_language,
         target_languages=targets,
+        title_translations=_clean_titles(title_translations, targets),
         approval=approval,
         creator=actor,
     )
@@ -133,7 +143,13 @@ def _section_start(*, actor: User, booklet: Booklet, key: str, title: str, posit
 
 @transaction.atomic
 def booklet_update(
-    *, actor: User, booklet: Booklet, title: str, target_languages: list[str], approval: str
+    *,
+    actor: User,
+    booklet: Booklet,
+    title: str,
+    target_languages: list[str],
+    approval: str,
+    title_translations: dict[str, str] | None = None,
 ) -> Booklet:
     if not title.strip():
         raise DomainError(_("Give the booklet a title."))
@@ -141,8 +157,9 @@ def booklet_update(
         raise DomainError(_("Choose how editions are approved."))
     booklet.target_languages = _check_languages(booklet.source_language, target_languages)
     booklet.title = title.strip()[:160]
+    booklet.title_translations = _clean_titles(title_translations, booklet.target_languages)
     booklet.approval = approval
-    booklet.save(update_fields=["title", "target_languages", "approval"])
+    booklet.save(update_fields=["title", "target_languages", "title_translations", "approval"])
     audit_record(actor=actor, action="booklet.update", target=booklet, space=booklet.space)
     return booklet
 
@@ -454,6 +471,7 @@ def edition_prepare(*, actor: User, booklet: Booklet, languages: list[str]) -> E
         number=(last or 0) + 1,
         languages=languages,
         credits=_credits(booklet, [s.pk for s in sections]),
+        titles={code: booklet.title_translations.get(code) or booklet.title for code in languages},
         creator=actor,
     )
     for page in pages:
@@ -665,7 +683,7 @@ def _pdf_booklet(edition: Edition, language: str):
     with translation.override(language):
         label = str(_("Edition %(number)s") % {"number": edition.number})
     return PdfBooklet(
-        title=booklet.title,
+        title=edition.title_in(language),
         language=language,
         edition_label=label,
         edition_date=timezone.localdate(edition.published_at or edition.created_at),

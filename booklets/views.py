@@ -126,10 +126,11 @@ def booklet_settings(request, booklet):
             "target_languages": booklet.target_languages,
             "approval": booklet.approval,
         },
+        booklet=booklet,
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.booklet_update(actor=request.user, booklet=booklet, **form.cleaned_data)
+            services.booklet_update(actor=request.user, booklet=booklet, **form.service_data())
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
@@ -494,7 +495,12 @@ def reader_home(request, code):
     edition = _readable_edition(request, code)
     preferred = translation.get_language_from_request(request)
     languages = [
-        {"code": c, "info": get_language_info(c), "bidi": get_language_info(c)["bidi"]}
+        {
+            "code": c,
+            "info": get_language_info(c),
+            "bidi": get_language_info(c)["bidi"],
+            "title": edition.title_in(c),
+        }
         for c in edition.languages
     ]
     return render(
@@ -522,6 +528,7 @@ def _reader_page(request, edition, language, *, preview=False, feedback_form=Non
             {
                 "edition": edition,
                 "booklet": edition.booklet,
+                "title": edition.title_in(language),
                 "pages": pages,
                 "language": language,
                 "dir": "rtl" if info["bidi"] else "ltr",

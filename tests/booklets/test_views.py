@@ -243,3 +243,42 @@ def test_pdf_task_fetches_by_id_and_refuses_what_does_not_exist(booklet, writer,
     assert edition_pdf_build.run(edition.pk, "ar") is None
     name = edition_pdf_build.run(edition.pk, "fr")
     assert EditionPdf.objects.get(edition=edition, language="fr").storage_name == name
+
+
+def test_titles_per_language_reach_the_reader_and_stay_frozen(
+    client, booklet, writer, translator, reviewer, facilitator
+):
+    client.force_login(facilitator)
+    url = reverse("booklets:booklet-settings", args=[booklet.pk])
+    response = client.post(
+        url,
+        {
+            "title": booklet.title,
+            "target_languages": ["ar", "en", "ti"],
+            "approval": "facilitator",
+            "title_ar": "مرحباً بكم في المدينة",
+        },
+    )
+    assert response.status_code == 302
+    for section in booklet.sections.all():
+        write(section, writer, "fr", "Texte.")
+        write(section, translator, "ar", "نص.")
+        services.translation_approve(actor=reviewer, section=section, language="ar")
+    booklet.refresh_from_db()
+    edition = services.edition_prepare(actor=facilitator, booklet=booklet, languages=["fr", "ar"])
+    services.edition_approve(actor=facilitator, edition=edition)
+    services.edition_publish(actor=facilitator, edition=edition)
+    services.booklet_update(
+        actor=facilitator,
+        booklet=booklet,
+        title=booklet.title,
+        target_languages=["ar"],
+        approval="facilitator",
+        title_translations={"ar": "عنوان جديد"},
+    )
+    client.logout()
+    page = client.get(reverse("booklets:reader", args=[booklet.short_code, "ar"])).content
+    assert "مرحباً بكم في المدينة" in page.decode() and "عنوان جديد" not in page.decode()
+    french = client.get(reverse("booklets:reader", args=[booklet.short_code, "fr"])).content
+    assert booklet.title in french.decode()
+    assert services._pdf_booklet(edition, "ar").title == "مرحباً بكم في المدينة"

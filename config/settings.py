@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "labs",
     "meetings",
     "proposals",
+    "booklets",
 ]
 
 MIDDLEWARE = [

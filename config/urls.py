@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("meetings.urls")),
     path("", include("proposals.urls")),
+    path("", include("booklets.urls")),
     path("agora/", include("agora.urls")),
     path("labs/", include("labs.urls")),
     path("accounts/", include("allauth.urls")),

@@ -10,7 +10,7 @@ source scripts/services.sh
 export SECRET_KEY="bench-only-secret" ALLOWED_HOSTS="testserver,127.0.0.1,localhost"
 log "Migrations"
 "$PY" manage.py migrate --noinput -v 0
-ONLY=${BENCH_ONLY:-pages,meetings,counting,live,recommendations,lottery}
+ONLY=${BENCH_ONLY:-pages,meetings,counting,live,recommendations,lottery,booklets,pdf}
 if [[ ,$ONLY, == *,pages,* ]]; then
   log "Pages on the demo data"
   "$PY" -m bench.pages "${BENCH_RUNS:-50}"
@@ -34,4 +34,12 @@ fi
 if [[ ,$ONLY, == *,lottery,* ]]; then
   log "Panel lottery: LEXIMIN for 200 volunteers / 16 seats / 6 features, and 30 / 10"
   "$PY" -m bench.lottery
+fi
+if [[ ,$ONLY, == *,booklets,* ]]; then
+  log "Public booklet page: 8 and 40 sections"
+  "$PY" -m bench.booklets "${BENCH_RUNS:-50}"
+fi
+if [[ ,$ONLY, == *,pdf,* ]]; then
+  log "Booklet PDF: a ${PDF_PAGES:-24}-page Arabic booklet, then the same from the cache"
+  "$PY" -m bench.pdf "${PDF_PAGES:-24}"
 fi

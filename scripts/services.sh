@@ -15,6 +15,10 @@ declare -A CHECK=(
   [gettext]="command -v msgfmt"
   [nodejs]="command -v node"
   [npm]="command -v npm"
+  [poppler-utils]="command -v pdffonts && command -v pdftotext && command -v pdfinfo"
+  # grep -c, not -q: -q stops reading early and ldconfig then fails on a closed pipe (pipefail)
+  [libpango-1.0-0]="ldconfig -p | grep -c 'libpango-1.0.so.0 '"
+  [libpangoft2-1.0-0]="ldconfig -p | grep -c 'libpangoft2-1.0.so.0 '"
 )
 missing=()
 for pkg in "${!CHECK[@]}"; do

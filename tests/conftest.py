@@ -1,10 +1,12 @@
 """Shared fixtures. State is built through the services, as in production.
 
 Under CI=true the real services are required: PostgreSQL, Redis, Debian's Chromium,
-axe-core and the Noto fonts. Anything missing stops the run as a failure, never a skip.
+axe-core, the Noto fonts and poppler-utils (for the booklet PDFs). Anything missing stops
+the run as a failure, never a skip.
 """
 
 import os
+import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -28,6 +30,8 @@ def _missing_requirements() -> list[str]:
         problems.append("axe-core is missing (AXE_JS)")
     if not Path("/usr/share/fonts/truetype/noto").is_dir():
         problems.append("the Noto fonts are missing")
+    if not all(shutil.which(tool) for tool in ("pdffonts", "pdftotext", "pdfinfo")):
+        problems.append("poppler-utils (pdffonts, pdftotext, pdfinfo) is missing")
     return problems
 
 

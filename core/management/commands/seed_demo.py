@@ -13,6 +13,7 @@ from django.utils import timezone
 from accounts.models import Role, User
 from agora.models import Agora
 from agora.services import agora_create
+from booklets.demo import seed as seed_booklet
 from core.models import College, Membership, Seat
 from core.services import facilitator_add, membership_record_eligibility, membership_start
 from labs.demo import seed_call
@@ -411,6 +412,7 @@ class Command(BaseCommand):
         seed_life(lab, claire)
         self.seed_proposals(agora, claire)
         self.seed_recommendations(agora, claire)
+        seed_booklet(agora, claire, [newcomers[u] for u, *_r in AGORA_MEMBERS])
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready ({self.created} accounts created). "

@@ -68,9 +68,17 @@ def log_in(page, base_url: str, username: str, password: str = "correct-horse-ba
 def _fresh_channel_layers():
     """In the forked server: drop channel layers inherited from the test process (their
     connections belong to the parent's event loops)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from asgiref.sync import SyncToAsync
     from channels.layers import channel_layers
 
     channel_layers.backends = {}
+    # asgiref's one-thread executor (thread-sensitive sync_to_async) is a class attribute:
+    # if the test process used it before forking, the child inherits an executor whose
+    # worker thread does not exist there, and every database call of a consumer would
+    # wait forever. A fresh one per child.
+    SyncToAsync.single_thread_executor = ThreadPoolExecutor(max_workers=1)
 
 
 @pytest.fixture

@@ -554,16 +554,26 @@ def _approve(actor: User | None, edition: Edition) -> Edition:
 
 
 @transaction.atomic
-def edition_vote_closed(*, actor: User | None, vote) -> list[Edition]:
-    """Hook of proposals.voting.vote_close: an adopted, valid vote approves its edition."""
-    approved = []
+def edition_vote_closed(*, actor: User | None, vote, approved: bool) -> list[Edition]:
+    """Hook of proposals.voting.vote_close: an adopted, valid vote approves its edition;
+    a rejected one, or one without quorum, marks it "not approved" (it can be put to a
+    new vote, or approved by the facilitator where the booklet says so)."""
+    decided = []
     for edition in (
         Edition.objects.select_for_update()
         .select_related("booklet__space")
         .filter(vote=vote, status=EditionStatus.IN_VOTE)
     ):
-        approved.append(_approve(actor, edition))
-    return approved
+        if approved:
+            decided.append(_approve(actor, edition))
+            continue
+        edition.status = EditionStatus.REJECTED
+        edition.save(update_fields=["status"])
+        audit_record(
+            actor=actor, action="edition.rejected", target=edition, space=edition.booklet.space
+        )
+        decided.append(edition)
+    return decided
 
 
 @transaction.atomic

@@ -407,8 +407,9 @@ def edition_create(request, booklet):
 def edition_detail(request, edition):
     booklet = edition.booklet
     vote = edition.vote
-    vote_failed = (
-        edition.status == EditionStatus.IN_VOTE and vote is not None and vote.status == "closed"
+    vote_failed = vote is not None and (
+        edition.status == EditionStatus.REJECTED
+        or (edition.status == EditionStatus.IN_VOTE and vote.status == "closed")
     )
     return render(
         request,

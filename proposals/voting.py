@@ -461,10 +461,10 @@ def vote_close(*, actor: User | None, vote: Vote, upheld: set[str] = frozenset()
         revision = MinutesRevision.objects.get(pk=vote.minutes_revision_id)
         if revision.approved_at is None:
             minutes_approve(actor=actor, revision=revision, approved_in=vote.meeting)
-    if result.passed and result.valid and vote.booklet_editions.exists():
+    if vote.booklet_editions.exists():
         from booklets.services import edition_vote_closed
 
-        edition_vote_closed(actor=actor, vote=vote)
+        edition_vote_closed(actor=actor, vote=vote, approved=bool(result.passed and result.valid))
     if vote.proposal_id and result.passed is not None:
         proposal = Proposal.objects.select_for_update().get(pk=vote.proposal_id)
         if proposal.status == ProposalStatus.IN_VOTE and result.valid:

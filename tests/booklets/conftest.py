@@ -80,3 +80,22 @@ def write(section, user, language, body, *, title=None, minor=False, review=Fals
         minor=minor,
         ready_for_review=review,
     )
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    """Services' refusals are checked against their English source text: outside a
+    request the active language would be the site's default (French)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def client():
+    """Pages in English, as the tests read them (the site's default is French); a test
+    may still ask for another language with a cookie or a header."""
+    from django.test import Client
+
+    return Client(HTTP_ACCEPT_LANGUAGE="en")

@@ -1,4 +1,4 @@
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -180,8 +180,8 @@ def recommendation_filter_choices() -> dict:
     return {
         "themes": list(Theme.objects.order_by("position", "name")),
         "spaces": list(
-            Space.objects.filter(visibility=Visibility.PUBLIC, recommendations__isnull=False)
-            .distinct()
+            Space.objects.filter(visibility=Visibility.PUBLIC)
+            .filter(Exists(Recommendation.objects.filter(space=OuterRef("pk"))))
             .order_by("name")
         ),
         "statuses": list(STATUS_FILTERS.items()),

@@ -432,20 +432,22 @@ def _published(call):
     return lottery
 
 
+def _attachment(text: str, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(text.encode("utf-8"), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 @public_call_view
 def lottery_panels(request, call):
     lottery = _published(call)
-    response = HttpResponse(lottery.panels_text.encode("utf-8"), content_type="text/plain")
-    response["Content-Disposition"] = f'attachment; filename="panels-call-{call.pk}.txt"'
-    return response
+    return _attachment(lottery.panels_text, "text/plain", f"panels-call-{call.pk}.txt")
 
 
 @public_call_view
 def lottery_quotas_csv(request, call):
     lottery = _published(call)
-    response = HttpResponse(lottery.quotas_csv.encode("utf-8"), content_type="text/csv")
-    response["Content-Disposition"] = f'attachment; filename="quotas-call-{call.pk}.csv"'
-    return response
+    return _attachment(lottery.quotas_csv, "text/csv", f"quotas-call-{call.pk}.csv")
 
 
 @call_view
@@ -453,9 +455,7 @@ def lottery_pool_csv(request, call):
     lottery = _published(call)
     if not lottery.pool_csv:
         raise Http404
-    response = HttpResponse(lottery.pool_csv.encode("utf-8"), content_type="text/csv")
-    response["Content-Disposition"] = f'attachment; filename="pool-call-{call.pk}.csv"'
-    return _no_store(response)
+    return _no_store(_attachment(lottery.pool_csv, "text/csv", f"pool-call-{call.pk}.csv"))
 
 
 @public_call_view

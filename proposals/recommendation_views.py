@@ -59,8 +59,8 @@ def recommendation_list(request):
     )
 
 
-@_recommendation_view()
-def recommendation_detail(request, recommendation):
+def _detail(request, recommendation, status=200, **forms):
+    """The detail page; failing forms passed in are shown with what was typed."""
     user = request.user
     can_answer = user.has_perm("proposals.answer_recommendation", recommendation)
     # The debate (comments with their authors) is for those who answer and for the
@@ -77,10 +77,18 @@ def recommendation_detail(request, recommendation):
         "can_answer": can_answer,
         "show_debate": show_debate,
     }
-    if can_answer and recommendation.answered_at and recommendation.answer != Answer.DECLINED:
-        context["commitment_form"] = CommitmentForm()
-        context["update_form"] = ImplementationUpdateForm(recommendation=recommendation)
-    return render(request, "proposals/recommendation_detail.html", context)
+    implementable = recommendation.answered_at and recommendation.answer != Answer.DECLINED
+    if can_answer and (implementable or forms):
+        context["commitment_form"] = forms.get("commitment_form") or CommitmentForm()
+        context["update_form"] = forms.get("update_form") or ImplementationUpdateForm(
+            recommendation=recommendation
+        )
+    return render(request, "proposals/recommendation_detail.html", context, status=status)
+
+
+@_recommendation_view()
+def recommendation_detail(request, recommendation):
+    return _detail(request, recommendation)
 
 
 @login_required
@@ -120,21 +128,6 @@ def recommendation_answer(request, recommendation):
     )
 
 
-def _detail_with_errors(request, recommendation, **forms):
-    """Re-show the detail page with a failing form, keeping what was typed."""
-    context = {
-        "recommendation": recommendation,
-        "space": recommendation.space,
-        **selectors.recommendation_page(recommendation=recommendation, show_debate=True),
-        "can_answer": True,
-        "show_debate": True,
-        "commitment_form": CommitmentForm(),
-        "update_form": ImplementationUpdateForm(recommendation=recommendation),
-        **forms,
-    }
-    return render(request, "proposals/recommendation_detail.html", context, status=400)
-
-
 @require_POST
 @_recommendation_view("proposals.answer_recommendation")
 def commitment_add(request, recommendation):
@@ -149,7 +142,7 @@ def commitment_add(request, recommendation):
         else:
             messages.success(request, _("Commitment added."))
             return _to_detail(recommendation)
-    return _detail_with_errors(request, recommendation, commitment_form=form)
+    return _detail(request, recommendation, status=400, commitment_form=form)
 
 
 @require_POST
@@ -166,7 +159,7 @@ def implementation_update(request, recommendation):
         else:
             messages.success(request, _("Progress reported."))
             return _to_detail(recommendation)
-    return _detail_with_errors(request, recommendation, update_form=form)
+    return _detail(request, recommendation, status=400, update_form=form)
 
 
 @object_view(

@@ -28,17 +28,6 @@ def status_cell(page, language_index: int) -> str:
     return link.get_attribute("class")
 
 
-@pytest.fixture
-def eager_celery():
-    """The PDF task runs in-process (under make test the broker is Redis, with no worker)."""
-    from config.celery import app
-
-    previous = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = previous
-
-
 def test_journey_draft_translate_outdate_approve_vote_publish_read(
     live_server, new_page, facilitator, agora, members, people, eager_celery
 ):

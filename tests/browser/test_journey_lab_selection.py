@@ -21,18 +21,6 @@ from tests.labs.call_helpers import apply_many, open_call, set_phase
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def eager_celery():
-    """The lottery task runs in the live server's thread (under make test the broker is
-    Redis and no worker listens here)."""
-    from config.celery import app
-
-    previous = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = previous
-
-
 PHONE_VOLUNTEERS = [
     ("Samir", "samir@example.org", "man", "Arabic"),
     ("Hawa", "+33 6 12 34 56 78", "woman", "Dari"),

@@ -453,9 +453,7 @@ def test_issue_page_and_inbox(client, adopted, facilitator, official):
     assert rec.title in inbox
 
 
-def test_public_list_query_count_is_constant(
-    client, django_assert_max_num_queries, agora, members, facilitator, official
-):
+def test_public_list_query_count_is_constant(client, agora, members, facilitator, official):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

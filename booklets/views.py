@@ -22,6 +22,7 @@ from booklets.forms import (
     SectionForm,
 )
 from booklets.models import Approval, EditionStatus, TextStatus
+from booklets.sections import SECTION_TEMPLATE
 from core.exceptions import DomainError
 from core.views_helpers import object_view, space_view
 
@@ -42,12 +43,6 @@ def _language_or_404(booklet, language: str) -> str:
     if language not in booklet.languages:
         raise Http404
     return language
-
-
-def _template_sections():
-    from booklets.demo_content import SECTION_TEMPLATE
-
-    return SECTION_TEMPLATE
 
 
 # Booklets in a space ----------
@@ -71,7 +66,7 @@ def booklet_list(request, space):
 
 @space_view("booklets.add_booklet")
 def booklet_create(request, space):
-    form = BookletForm(request.POST or None, template=_template_sections())
+    form = BookletForm(request.POST or None, template=SECTION_TEMPLATE)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

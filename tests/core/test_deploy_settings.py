@@ -67,12 +67,10 @@ def test_production_settings_turn_on_hsts_redirect_secure_cookies_and_proxy_head
 
 def test_local_defaults_neither_redirect_nor_send_hsts(settings):
     # make run serves plain http://127.0.0.1:8000: no redirect, no HSTS pinned on localhost.
-    result = run_manage(
-        "shell",
-        "-c",
-        "from django.conf import settings as s; print(s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS)",
-        environment={"DEBUG": "true"},
+    code = (
+        "from django.conf import settings as s; print(s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS)"
     )
+    result = run_manage("shell", "-c", code, environment={"DEBUG": "true"})
     assert result.stdout.strip().splitlines()[-1] == "False 0", result.stderr
 
 

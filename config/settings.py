@@ -278,7 +278,7 @@ REQUEST_MAX_BYTES = env.int("REQUEST_MAX_BYTES", default=2_621_440)
 UPLOAD_REQUEST_MAX_BYTES = env.int("UPLOAD_REQUEST_MAX_BYTES", default=12 * 1024 * 1024)
 UPLOAD_URL_NAMES = ["meetings:document-add", "booklets:image-upload"]
 # Non-file fields held in memory (the same 2.5 MB), uploads above 2.5 MB go to a temporary
-# file, at most 1,000 fields (the largest forms, roll call and quotas, hold a few hundred)
+# file, at most 1,000 fields (Django's default, far above the largest form: a roll call)
 # and 10 files per request (the upload forms take one).
 DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

@@ -6,9 +6,11 @@ SECRET_KEY, ALLOWED_HOSTS and the mail variables (see the README).
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.conf.locale import LANG_INFO
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -46,6 +48,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -71,6 +74,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
                 "core.context_processors.site",
             ],
         },
@@ -222,13 +226,64 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Accueil <accueil@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# HTTPS. Production sets HTTPS=true (TLS ends at a proxy, see docs/security.md): every
+# cookie is secure, plain HTTP is redirected, HSTS is sent for a year. Each part can be
+# overridden; local development (make run) keeps plain http://127.0.0.1:8000 working.
+HTTPS = env.bool("HTTPS", default=False)
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=False)
+SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=HTTPS)
+# The proxy must overwrite (never pass on) the client's X-Forwarded-Proto.
+if env.bool("TRUST_X_FORWARDED_PROTO", default=HTTPS):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=365 * 24 * 3600 if HTTPS else 0)
+# includeSubDomains only reaches names under the host Accueil is served on.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+# preload is a commitment for the whole registrable domain, which a territory's IT usually
+# owns, not Accueil: off unless asked for. The check that suggests it (W021) is silenced
+# only while it is off on purpose.
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (Django's own middleware), in every environment so that tests and
+# development see what production blocks. No inline script, style or handler anywhere:
+# every script and style is a static file. Websockets go to this same origin: CSP Level 3
+# browsers match ws:/wss: with 'self'; the site's own ws(s) origin is named for the others.
+_site = urlsplit(SITE_URL)
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF],
+    "font-src": [CSP.SELF],
+    "connect-src": [
+        CSP.SELF,
+        f"{'wss' if _site.scheme == 'https' else 'ws'}://{_site.netloc}",
+    ],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+}
+
+# Request sizes: refused with 413 by core.middleware.RequestSizeLimit (ASGI, before Django
+# reads a byte of the body). Uploads (meeting documents up to 10 MB, booklet images up to
+# 2 MB, refused with a message by their forms) get a larger envelope than everything else.
+REQUEST_MAX_BYTES = env.int("REQUEST_MAX_BYTES", default=2_621_440)
+UPLOAD_REQUEST_MAX_BYTES = env.int("UPLOAD_REQUEST_MAX_BYTES", default=12 * 1024 * 1024)
+UPLOAD_URL_NAMES = ["meetings:document-add", "booklets:image-upload"]
+# Non-file fields held in memory (the same 2.5 MB), uploads above 2.5 MB go to a temporary
+# file, at most 1,000 fields (Django's default, far above the largest form: a roll call)
+# and 10 files per request (the upload forms take one).
+DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BYTES
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
 
 # Accueil's own settings.
 INVITATION_VALIDITY_DAYS = env.int("INVITATION_VALIDITY_DAYS", default=14)

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Spaces")
+
+    def ready(self):
+        from core.logging import install_record_factory
+
+        install_record_factory()

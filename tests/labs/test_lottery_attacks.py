@@ -393,3 +393,36 @@ def test_start_form_keeps_what_was_typed(client, lab, facilitator):
     body = response.content.decode()
     assert response.status_code == 200 and "in the future" in body
     assert data["random_source"] in body and not Lottery.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_recordings_at_once_keep_exactly_one(lab, facilitator, eager_celery):
+    """Two facilitators (or two tabs) record different values at the same moment."""
+    import threading
+
+    from django.db import connection
+
+    call, _ = ready_call(lab, facilitator)
+    lottery = cs.lottery_compute(lottery_id=start_lottery(call, facilitator).pk)
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def record(value):
+        try:
+            barrier.wait()
+            record_value(lottery, facilitator, value)
+            outcomes.append(("ok", value))
+        except DomainError as exc:
+            outcomes.append(("refused", str(exc.message)))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=record, args=(v,)) for v in (FIRST, SECOND)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(kind for kind, _ in outcomes) == ["ok", "refused"]
+    won = next(value for kind, value in outcomes if kind == "ok")
+    assert list(RandomValue.objects.values_list("value", flat=True)) == [won]
+    assert AuditEntry.objects.filter(action="lottery.random").count() == 1

@@ -178,19 +178,53 @@ class QuotaForm(forms.Form):
         return data
 
 
-class RandomValueForm(forms.Form):
-    source = forms.CharField(
-        label=_("Where the random value comes from"),
+class RandomSourceForm(forms.Form):
+    """Where the public random value will come from, and when it will be known: declared
+    before the list of panels is computed and published."""
+
+    random_source = forms.CharField(
+        label=_("Where the random value will come from"),
         max_length=300,
         help_text=_(
-            "Announced before the list was published: for example the drand round 5123400, "
-            "or five numbers drawn in public at the session, written like 12-5-33-8-41."
+            "A public draw that has not happened yet: for example the EuroMillions draw of "
+            "that evening, or the drand round published at that time. Announce it in the "
+            "space at the same time."
         ),
     )
+    known_date = forms.DateField(label=_("The value will be known on"), widget=DateInput())
+    known_time = forms.TimeField(label=_("after"), widget=TimeInput())
+
+    def known_after(self) -> datetime:
+        return datetime.combine(
+            self.cleaned_data["known_date"], self.cleaned_data["known_time"]
+        ).replace(tzinfo=ZoneInfo(TIME_ZONE))
+
+
+class RandomValueForm(forms.Form):
     value = forms.CharField(
         label=_("The public random value, exactly as published"),
         max_length=300,
         strip=False,
+        help_text=_("Recorded once: check it against the source before saving."),
+    )
+
+
+class RandomCorrectionForm(forms.Form):
+    value = forms.CharField(
+        label=_("The corrected value, exactly as published"), max_length=300, strip=False
+    )
+    reason = forms.CharField(
+        label=_("Why (shown on the public verification page)"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class ExcludeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why set this application aside (no personal details)"),
+        max_length=300,
+        help_text=_("For example: the same person applied twice; a test entry."),
     )
 
 

@@ -18,7 +18,7 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
@@ -31,6 +31,7 @@ from core.models import LAB_COLLEGES, College, Membership, Seat, SpaceKind
 from core.services import audit_record, seat_capacity
 from labs import lottery as core
 from labs.models import (
+    CORRECTION_REASON_MIN,
     Call,
     CallAnswer,
     CallQuestion,
@@ -40,6 +41,8 @@ from labs.models import (
     Lottery,
     LotteryStatus,
     Phase,
+    RandomValue,
+    RandomValueKind,
     Replacement,
     ReplacementRule,
 )
@@ -50,6 +53,7 @@ CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
 RETENTION_MAX_DAYS = 730
 N_PANELS = core.DEFAULT_PANELS
 PHONE_RE = re.compile(r"^\+?[0-9 ().-]{6,25}$")
+EXCLUSION_REASON_MIN = 10
 
 
 # Codes ------------------------------------------------------------------------------------
@@ -314,6 +318,68 @@ def call_apply(
     return volunteer, code
 
 
+# Setting applications aside --------------------------------------------------------------
+def _refuse_once_pool_fixed(call: Call) -> None:
+    if _lottery_started(call):
+        raise DomainError(
+            _(
+                "The lottery has started: its pool is fixed (and published with the list), so "
+                "no application can be set aside or brought back."
+            )
+        )
+
+
+@transaction.atomic
+def volunteer_exclude(*, actor: User, volunteer: CallVolunteer, reason: str) -> CallVolunteer:
+    """Set an application aside (a duplicate, a test...) before the lottery starts, with a
+    reason kept for the facilitators and in the audit log. It is then not in the pool, the
+    list of panels nor its hash."""
+    call = Call.objects.select_for_update().get(pk=volunteer.call_id)
+    _refuse_once_pool_fixed(call)
+    volunteer = CallVolunteer.objects.select_for_update().get(pk=volunteer.pk)
+    if volunteer.excluded_at is not None:
+        raise DomainError(_("This application is already set aside."))
+    reason = (reason or "").strip()
+    if len(reason) < EXCLUSION_REASON_MIN:
+        raise DomainError(
+            _("Say why in at least %(n)s characters (without personal details).")
+            % {"n": EXCLUSION_REASON_MIN}
+        )
+    volunteer.excluded_at = timezone.now()
+    volunteer.exclusion_reason = reason[:300]
+    volunteer.excluded_by = actor
+    volunteer.save(update_fields=["excluded_at", "exclusion_reason", "excluded_by"])
+    audit_record(
+        actor=actor,
+        action="call.volunteer_exclude",
+        target=volunteer,
+        space=call.space,
+        pseudonym=volunteer.pseudonym,
+        reason=volunteer.exclusion_reason,
+    )
+    return volunteer
+
+
+@transaction.atomic
+def volunteer_reinstate(*, actor: User, volunteer: CallVolunteer) -> CallVolunteer:
+    """Bring a set-aside application back into the pool, before the lottery starts."""
+    call = Call.objects.select_for_update().get(pk=volunteer.call_id)
+    _refuse_once_pool_fixed(call)
+    volunteer = CallVolunteer.objects.select_for_update().get(pk=volunteer.pk)
+    if volunteer.excluded_at is None:
+        raise DomainError(_("This application is not set aside."))
+    volunteer.excluded_at, volunteer.exclusion_reason, volunteer.excluded_by = None, "", None
+    volunteer.save(update_fields=["excluded_at", "exclusion_reason", "excluded_by"])
+    audit_record(
+        actor=actor,
+        action="call.volunteer_reinstate",
+        target=volunteer,
+        space=call.space,
+        pseudonym=volunteer.pseudonym,
+    )
+    return volunteer
+
+
 # Quotas -----------------------------------------------------------------------------------
 @transaction.atomic
 def quotas_set(*, actor: User, call: Call, bounds: dict[int, tuple[int, int]]) -> Call:
@@ -350,7 +416,7 @@ def call_problem(call: Call) -> core.Problem:
     """Volunteers (by pseudonym) with their answers, and the quotas, of a call."""
     pool = [
         core.Volunteer(v.pseudonym, dict(v.answers))
-        for v in call.volunteers.filter(dropped_out_at__isnull=True)
+        for v in call.volunteers.filter(dropped_out_at__isnull=True, excluded_at__isnull=True)
     ]
     return core.Problem(pool, call_quotas(call), call.seats)
 
@@ -376,13 +442,40 @@ def problem_from_csv(pool_csv: str, quotas_csv: str, seats: int) -> core.Problem
 
 
 # The lottery ------------------------------------------------------------------------------
+def _check_declaration(source: str, known_after: datetime | None, now: datetime) -> str:
+    source = (source or "").strip()
+    if not source or len(source) > 300:
+        raise DomainError(_("Say where the random value will come from (at most 300 characters)."))
+    if known_after is None or timezone.is_naive(known_after):
+        raise DomainError(_("Give the date and time after which the random value will be known."))
+    if known_after <= now:
+        raise DomainError(
+            _(
+                "The random value must not exist yet: give a date and time in the future, "
+                "after the list is published."
+            )
+        )
+    return source
+
+
 @transaction.atomic
-def lottery_start(*, actor: User, call: Call) -> Lottery:
+def lottery_start(
+    *,
+    actor: User,
+    call: Call,
+    random_source: str,
+    random_known_after: datetime,
+    now: datetime | None = None,
+) -> Lottery:
     """Queue the computation (a Celery task, never the web request).
 
-    The call must be closed, the answers still kept, and the quotas feasible."""
+    The call must be closed, the answers still kept, and the quotas feasible. The source of
+    the public random value is declared now, with the time after which its value will be
+    known: before the list and its hash exist, and before the value exists."""
     from labs.tasks import lottery_compute_task
 
+    now = now or timezone.now()
+    random_source = _check_declaration(random_source, random_known_after, now)
     call = Call.objects.select_for_update().get(pk=call.pk)
     if (
         call.space.kind == SpaceKind.LAB
@@ -417,9 +510,22 @@ def lottery_start(*, actor: User, call: Call) -> Lottery:
         "replacement_rule": call.replacement_rule,
         "pool_csv": pool_csv,
         "quotas_csv": quotas_csv,
+        "pool_size": len(problem.pool),
+        "excluded_count": call.volunteers.filter(excluded_at__isnull=False).count(),
+        "random_source": random_source,
+        "random_known_after": random_known_after,
+        "random_declared_at": now,
     }
     lottery, _created = Lottery.objects.update_or_create(call=call, defaults=values)
-    audit_record(actor=actor, action="lottery.start", target=lottery, space=call.space)
+    audit_record(
+        actor=actor,
+        action="lottery.start",
+        target=lottery,
+        space=call.space,
+        pool=len(problem.pool),
+        random_source=random_source,
+        random_known_after=random_known_after.isoformat(),
+    )
     transaction.on_commit(lambda: lottery_compute_task.delay(lottery.pk))
     return lottery
 
@@ -498,24 +604,177 @@ def lottery_compute(*, lottery_id: int) -> Lottery:
     return lottery
 
 
-@transaction.atomic
-def lottery_record_random(*, actor: User, lottery: Lottery, source: str, value: str) -> Lottery:
-    """Record the public random value, fixed in advance, and where it comes from.
+def declaration_is_void(lottery: Lottery) -> bool:
+    """The list was published when (or after) the declared value could be known: the value
+    may have been known before the list was fixed, so a new source must be declared."""
+    return bool(
+        lottery.hash_published_at
+        and lottery.random_known_after
+        and lottery.hash_published_at >= lottery.random_known_after
+    )
 
-    Possible only once the list hash is published, and until the draw."""
+
+@transaction.atomic
+def lottery_declare_source(
+    *,
+    actor: User,
+    lottery: Lottery,
+    source: str,
+    known_after: datetime,
+    now: datetime | None = None,
+) -> Lottery:
+    """Declare a new source, only when the first one is void (the computation ended after
+    its value was known) and no value is recorded. Logged, and shown on the public page."""
+    now = now or timezone.now()
     lottery = Lottery.objects.select_for_update().select_related("call").get(pk=lottery.pk)
-    if lottery.status != LotteryStatus.PUBLISHED or not lottery.hash_published_at:
+    if lottery.status != LotteryStatus.PUBLISHED or lottery.random_values.exists():
+        raise DomainError(_("The source can no longer change."))
+    if not declaration_is_void(lottery):
+        raise DomainError(
+            _("The source was declared before the list was published: it cannot change.")
+        )
+    source = _check_declaration(source, known_after, now)
+    previous = (lottery.random_source, lottery.random_known_after)
+    lottery.random_source, lottery.random_known_after = source, known_after
+    lottery.random_declared_at = now
+    lottery.save(update_fields=["random_source", "random_known_after", "random_declared_at"])
+    audit_record(
+        actor=actor,
+        action="lottery.declare_source",
+        target=lottery,
+        space=lottery.call.space,
+        random_source=source,
+        random_known_after=known_after.isoformat(),
+        void_source=previous[0],
+        void_known_after=previous[1].isoformat() if previous[1] else None,
+    )
+    return lottery
+
+
+def _check_value(value: str) -> None:
+    if not value or not value.strip() or len(value) > 300:
+        raise DomainError(_("Type the public random value exactly as it was published."))
+
+
+@transaction.atomic
+def lottery_record_random(
+    *, actor: User, lottery: Lottery, value: str, now: datetime | None = None
+) -> Lottery:
+    """Record the public random value of the declared source. Once only: a second recording
+    is refused here and by the database (one "original" row per lottery).
+
+    Possible once the list hash is published, after the declared time, and before the draw."""
+    now = now or timezone.now()
+    lottery = Lottery.objects.select_for_update().select_related("call").get(pk=lottery.pk)
+    if lottery.status not in (LotteryStatus.PUBLISHED, LotteryStatus.DRAWN) or (
+        not lottery.hash_published_at
+    ):
         raise DomainError(
             _("The random value can be recorded only after the list hash is published.")
         )
-    if not source.strip():
-        raise DomainError(_("Say where the random value comes from."))
-    if not value or len(value) > 300:
-        raise DomainError(_("Type the public random value exactly as it was published."))
-    lottery.random_source, lottery.random_value = source.strip(), value
-    lottery.random_recorded_at = timezone.now()
-    lottery.save(update_fields=["random_source", "random_value", "random_recorded_at"])
-    audit_record(actor=actor, action="lottery.random", target=lottery, space=lottery.call.space)
+    if lottery.random_values.exists():
+        raise DomainError(
+            _(
+                "The random value is already recorded: it cannot be replaced. A typo can be "
+                "corrected once, with a reason, and the correction is public."
+            )
+        )
+    if declaration_is_void(lottery):
+        raise DomainError(
+            _(
+                "The list was published after the declared value could be known: declare a "
+                "new source, in the future, before recording a value."
+            )
+        )
+    if lottery.random_known_after and now < lottery.random_known_after:
+        raise DomainError(
+            _("The declared value is not known yet: it will be after %(date)s.")
+            % {"date": timezone.localtime(lottery.random_known_after).strftime("%Y-%m-%d %H:%M")}
+        )
+    _check_value(value)
+    try:
+        with transaction.atomic():
+            recorded = RandomValue.objects.create(
+                lottery=lottery, kind=RandomValueKind.ORIGINAL, value=value, actor=actor
+            )
+    except IntegrityError:
+        raise DomainError(
+            _("The random value is already recorded: it cannot be replaced.")
+        ) from None
+    audit_record(
+        actor=actor,
+        action="lottery.random",
+        target=lottery,
+        space=lottery.call.space,
+        value=value,
+        recorded_at=recorded.recorded_at.isoformat(),
+        random_source=lottery.random_source,
+        random_known_after=lottery.random_known_after.isoformat()
+        if lottery.random_known_after
+        else None,
+    )
+    return lottery
+
+
+@transaction.atomic
+def lottery_correct_random(*, actor: User, lottery: Lottery, value: str, reason: str) -> Lottery:
+    """Correct a typo in the recorded value: once, with a reason, before any replacement or
+    seat invitation. If the panel was drawn, it is drawn again with the corrected value.
+    Both values, the reason and the times stay on the public verification page."""
+    lottery = Lottery.objects.select_for_update().select_related("call").get(pk=lottery.pk)
+    original = lottery.random_original
+    if original is None:
+        raise DomainError(_("No value is recorded yet: there is nothing to correct."))
+    if lottery.random_correction is not None:
+        raise DomainError(_("The value was already corrected once: it cannot change again."))
+    if (
+        lottery.replacements.exists()
+        or CallVolunteer.objects.filter(call=lottery.call, invitation__isnull=False).exists()
+    ):
+        raise DomainError(
+            _(
+                "Seat invitations or replacements were made with this value: it can no longer "
+                "be corrected. Record the mistake publicly in the minutes."
+            )
+        )
+    _check_value(value)
+    if value == original.value:
+        raise DomainError(_("The correction is the same as the recorded value."))
+    reason = (reason or "").strip()
+    if len(reason) < CORRECTION_REASON_MIN:
+        raise DomainError(
+            _("Explain the correction in at least %(n)s characters: it is shown publicly.")
+            % {"n": CORRECTION_REASON_MIN}
+        )
+    try:
+        with transaction.atomic():
+            corrected = RandomValue.objects.create(
+                lottery=lottery,
+                kind=RandomValueKind.CORRECTION,
+                value=value,
+                reason=reason[:500],
+                actor=actor,
+            )
+    except IntegrityError:
+        raise DomainError(
+            _("The value was already corrected once: it cannot change again.")
+        ) from None
+    lottery = Lottery.objects.select_for_update().select_related("call").get(pk=lottery.pk)
+    redrawn = lottery.status == LotteryStatus.DRAWN
+    if redrawn:
+        _draw(lottery)
+    audit_record(
+        actor=actor,
+        action="lottery.random_correct",
+        target=lottery,
+        space=lottery.call.space,
+        original=original.value,
+        value=value,
+        reason=reason[:500],
+        recorded_at=corrected.recorded_at.isoformat(),
+        redrawn=redrawn,
+        index=lottery.index,
+    )
     return lottery
 
 
@@ -529,28 +788,36 @@ def lottery_draw(*, actor: User, lottery: Lottery) -> Lottery:
     lottery = Lottery.objects.select_for_update().select_related("call").get(pk=lottery.pk)
     if lottery.status != LotteryStatus.PUBLISHED or not lottery.random_value:
         raise DomainError(_("Record the public random value before the draw."))
-    panels = lottery_panels(lottery)
-    draw = core.draw_panel(panels, lottery.random_value)
-    if draw.list_hash != lottery.list_hash:
-        raise DomainError(_("The stored list does not match its published hash."))
-    lottery.index = draw.index
-    lottery.panel = list(draw.panel)
-    lottery.current_panel = list(draw.panel)
-    if lottery.replacement_rule == ReplacementRule.ALTERNATES:
-        lottery.alternates = core.alternate_order(
-            panels, draw.panel, lottery.list_hash, lottery.random_value
-        )
-    lottery.status = LotteryStatus.DRAWN
-    lottery.drawn_at = timezone.now()
-    lottery.save()
+    _draw(lottery)
     audit_record(
         actor=actor,
         action="lottery.draw",
         target=lottery,
         space=lottery.call.space,
-        index=draw.index,
+        index=lottery.index,
+        value=lottery.random_value,
     )
     return lottery
+
+
+def _draw(lottery: Lottery) -> None:
+    """Draw (or, after a correction, draw again) with the current random value."""
+    value = lottery.random_value
+    panels = lottery_panels(lottery)
+    draw = core.draw_panel(panels, value)
+    if draw.list_hash != lottery.list_hash:
+        raise DomainError(_("The stored list does not match its published hash."))
+    lottery.index = draw.index
+    lottery.panel = list(draw.panel)
+    lottery.current_panel = list(draw.panel)
+    lottery.alternates = (
+        core.alternate_order(panels, draw.panel, lottery.list_hash, value)
+        if lottery.replacement_rule == ReplacementRule.ALTERNATES
+        else []
+    )
+    lottery.status = LotteryStatus.DRAWN
+    lottery.drawn_at = timezone.now()
+    lottery.save()
 
 
 @transaction.atomic
@@ -672,7 +939,7 @@ def call_purge(*, call: Call, now: datetime | None = None) -> bool:
         call = Call.objects.select_for_update().get(pk=call.pk)
         if call.answers_deleted_at is not None:
             return False
-        call.volunteers.update(answers={}, contact="", name="")
+        call.volunteers.update(answers={}, contact="", name="", exclusion_reason="")
         Lottery.objects.filter(call=call).update(pool_csv="")
         call.answers_deleted_at = now
         call.save(update_fields=["answers_deleted_at"])

@@ -3,6 +3,8 @@
 from zoneinfo import ZoneInfo
 
 import segno
+from allauth.core.internal import ratelimit
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,7 +20,10 @@ from labs import lottery as core
 from labs.call_forms import (
     ApplyForm,
     CallForm,
+    ExcludeForm,
     QuotaForm,
+    RandomCorrectionForm,
+    RandomSourceForm,
     RandomValueForm,
     ReceiptForm,
     questions_text,
@@ -27,7 +32,9 @@ from labs.call_selectors import (
     call_get,
     call_list_for_space,
     call_lottery,
+    call_pool_size,
     call_questions,
+    duplicate_flags,
     probability_summary,
     quota_table,
     volunteer_by_receipt,
@@ -40,13 +47,18 @@ from labs.call_services import (
     call_open,
     call_problem,
     call_update,
+    declaration_is_void,
     free_seats,
+    lottery_correct_random,
+    lottery_declare_source,
     lottery_draw,
     lottery_record_random,
     lottery_start,
     panel_invite,
     quotas_set,
     volunteer_drop_out,
+    volunteer_exclude,
+    volunteer_reinstate,
 )
 from labs.models import CallVolunteer, LotteryStatus, ReplacementRule
 from meetings.forms import TIME_ZONE
@@ -147,14 +159,28 @@ def call_close_view(request, call):
     return _detail(call)
 
 
-@call_view
-def call_detail(request, call):
+def _detail_page(request, call, status=200, **forms):
+    """The facilitator's page of a call; a form that failed comes back bound, with what was
+    typed and its errors."""
     lottery = call_lottery(call=call)
     volunteers = volunteer_list(call=call)
     probabilities = lottery.lottery_probabilities if lottery else {}
     panel = set(lottery.current_panel) if lottery else set()
     questions = call_questions(call=call)
     apply_url = request.build_absolute_uri(reverse("labs:call-apply", args=[call.pk]))
+    flags = duplicate_flags(
+        [
+            {
+                "id": v.pk,
+                "pseudonym": v.pseudonym,
+                "contact": v.contact,
+                "name": v.name,
+                "answers": v.answers,
+            }
+            for v in volunteers
+            if v.excluded_at is None
+        ]
+    )
     rows = [
         {
             "volunteer": v,
@@ -166,22 +192,27 @@ def call_detail(request, call):
                 if lottery and v.pseudonym in lottery.alternates
                 else None
             ),
+            "duplicates": flags.get(v.pk, []),
         }
         for v in volunteers
     ]
+    pool_fixed = lottery is not None and lottery.status != LotteryStatus.FAILED
     context = {
         "call": call,
         "space": call.space,
         "questions": questions,
         "rows": rows,
+        "pool_size": call_pool_size(call=call),
+        "flagged": sum(1 for r in rows if r["duplicates"]),
+        "can_exclude": not pool_fixed,
         "lottery": lottery,
         "is_open": call_is_open(call),
         "can_run": request.user.has_perm("labs.run_lottery", call),
-        "random_form": RandomValueForm(
-            initial={"source": lottery.random_source, "value": lottery.random_value}
-            if lottery
-            else None
-        ),
+        "start_form": forms.get("start_form") or RandomSourceForm(),
+        "source_form": forms.get("source_form") or RandomSourceForm(),
+        "random_form": forms.get("random_form") or RandomValueForm(),
+        "correction_form": forms.get("correction_form") or RandomCorrectionForm(),
+        "declaration_void": lottery is not None and declaration_is_void(lottery),
         "computing": lottery is not None
         and lottery.status in (LotteryStatus.QUEUED, LotteryStatus.COMPUTING),
         "replacements": list(
@@ -190,7 +221,12 @@ def call_detail(request, call):
         "apply_url": apply_url,
         "qr": segno.make(apply_url, error="m").svg_inline(scale=3, dark="#000", light="#fff"),
     }
-    return _no_store(render(request, "labs/call_detail.html", context))
+    return _no_store(render(request, "labs/call_detail.html", context, status=status))
+
+
+@call_view
+def call_detail(request, call):
+    return _detail_page(request, call)
 
 
 def _feasibility(call):
@@ -256,38 +292,64 @@ def _consent_text(call) -> str:
     }
 
 
+# Per client address (several people may share one: a community centre's wifi, a phone
+# operator's NAT, so not too low) and per call (whatever the addresses). A deployment may
+# change them with the LABS_APPLY_RATE_LIMIT setting, in allauth's rate syntax.
+APPLY_RATE_LIMIT = "10/10m/ip,100/h/key"
+
+
+def _apply_allowed(request, call) -> bool:
+    config = {"call_apply": getattr(settings, "LABS_APPLY_RATE_LIMIT", APPLY_RATE_LIMIT)}
+    usage = ratelimit.consume(
+        request, app="labs", action="call_apply", config=config, key=f"call-{call.pk}"
+    )
+    return usage is not None
+
+
 @public_call_view
 def call_apply_view(request, call):
     questions = call_questions(call=call)
     consent = _consent_text(call)
     form = ApplyForm(request.POST or None, questions=questions, consent_text=consent)
     is_open = call_is_open(call)
+    status = 200
     if request.method == "POST" and is_open and form.is_valid():
-        try:
-            volunteer, code = call_apply(
-                call=call,
-                name=form.cleaned_data["name"],
-                contact=form.cleaned_data["contact"],
-                answers=form.answers(),
-                consent=form.cleaned_data["consent"],
+        if not _apply_allowed(request, call):
+            form.add_error(
+                None,
+                _(
+                    "Too many applications were sent in a short time. Your answers are kept "
+                    "below: wait a few minutes, then send them again."
+                ),
             )
-        except DomainError as exc:
-            form.add_error(None, exc.message)
+            status = 429
         else:
-            return _no_store(
-                render(
-                    request,
-                    "labs/call_receipt.html",
-                    {"call": call, "volunteer": volunteer, "code": code},
+            try:
+                volunteer, code = call_apply(
+                    call=call,
+                    name=form.cleaned_data["name"],
+                    contact=form.cleaned_data["contact"],
+                    answers=form.answers(),
+                    consent=form.cleaned_data["consent"],
                 )
-            )
-    return _no_store(
-        render(
-            request,
-            "labs/call_apply.html",
-            {"call": call, "space": call.space, "form": form, "is_open": is_open},
-        )
-    )
+            except DomainError as exc:
+                form.add_error(None, exc.message)
+            else:
+                return _no_store(
+                    render(
+                        request,
+                        "labs/call_receipt.html",
+                        {"call": call, "volunteer": volunteer, "code": code},
+                    )
+                )
+    context = {
+        "call": call,
+        "space": call.space,
+        "form": form,
+        "is_open": is_open,
+        "pool_size": call_pool_size(call=call),
+    }
+    return _no_store(render(request, "labs/call_apply.html", context, status=status))
 
 
 @public_call_view
@@ -340,12 +402,44 @@ def _needs_selection_phase(request, call) -> bool:
 def lottery_start_view(request, call):
     if _needs_selection_phase(request, call):
         return _detail(call)
-    try:
-        lottery_start(actor=request.user, call=call)
-        messages.success(request, _("The computation has started. This page follows it."))
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    return _detail(call)
+    form = RandomSourceForm(request.POST)
+    if form.is_valid():
+        try:
+            lottery_start(
+                actor=request.user,
+                call=call,
+                random_source=form.cleaned_data["random_source"],
+                random_known_after=form.known_after(),
+            )
+        except DomainError as exc:
+            messages.error(request, exc.message)  # above the page: the form may be hidden
+        else:
+            messages.success(request, _("The computation has started. This page follows it."))
+            return _detail(call)
+    return _detail_page(request, call, start_form=form)
+
+
+@require_POST
+@call_view
+def lottery_source_view(request, call):
+    lottery = _lottery_or_404(call)
+    if _needs_selection_phase(request, call):
+        return _detail(call)
+    form = RandomSourceForm(request.POST)
+    if form.is_valid():
+        try:
+            lottery_declare_source(
+                actor=request.user,
+                lottery=lottery,
+                source=form.cleaned_data["random_source"],
+                known_after=form.known_after(),
+            )
+        except DomainError as exc:
+            messages.error(request, exc.message)  # above the page: the form may be hidden
+        else:
+            messages.success(request, _("The new source is declared. Announce it publicly."))
+            return _detail(call)
+    return _detail_page(request, call, source_form=form)
 
 
 @require_POST
@@ -355,12 +449,73 @@ def lottery_random_view(request, call):
     if _needs_selection_phase(request, call):
         return _detail(call)
     form = RandomValueForm(request.POST)
+    if form.is_valid():
+        try:
+            lottery_record_random(actor=request.user, lottery=lottery, **form.cleaned_data)
+        except DomainError as exc:
+            messages.error(request, exc.message)  # above the page: the form may be hidden
+        else:
+            messages.success(request, _("The random value is recorded. Check it, then draw."))
+            return _detail(call)
+    return _detail_page(request, call, random_form=form)
+
+
+@require_POST
+@call_view
+def lottery_correct_view(request, call):
+    lottery = _lottery_or_404(call)
+    if _needs_selection_phase(request, call):
+        return _detail(call)
+    form = RandomCorrectionForm(request.POST)
+    if form.is_valid():
+        try:
+            lottery_correct_random(actor=request.user, lottery=lottery, **form.cleaned_data)
+        except DomainError as exc:
+            messages.error(request, exc.message)  # above the page: the form may be hidden
+        else:
+            messages.success(
+                request, _("The correction is recorded and shown on the verification page.")
+            )
+            return _detail(call)
+    return _detail_page(request, call, correction_form=form)
+
+
+def _call_volunteer_or_404(call, volunteer_id):
+    volunteer = CallVolunteer.objects.filter(call=call, pk=volunteer_id).first()
+    if volunteer is None:
+        raise Http404
+    return volunteer
+
+
+@require_POST
+@call_view
+def volunteer_exclude_view(request, call, volunteer_id: int):
+    volunteer = _call_volunteer_or_404(call, volunteer_id)
+    form = ExcludeForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Give the source and the random value."))
+        messages.error(request, _("Say why this application is set aside."))
         return _detail(call)
     try:
-        lottery_record_random(actor=request.user, lottery=lottery, **form.cleaned_data)
-        messages.success(request, _("The random value is recorded. Check it, then draw."))
+        volunteer_exclude(actor=request.user, volunteer=volunteer, **form.cleaned_data)
+        messages.success(
+            request,
+            _("%(pseudonym)s is set aside: not in the draw.") % {"pseudonym": volunteer.pseudonym},
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return _detail(call)
+
+
+@require_POST
+@call_view
+def volunteer_reinstate_view(request, call, volunteer_id: int):
+    volunteer = _call_volunteer_or_404(call, volunteer_id)
+    try:
+        volunteer_reinstate(actor=request.user, volunteer=volunteer)
+        messages.success(
+            request,
+            _("%(pseudonym)s is back in the draw.") % {"pseudonym": volunteer.pseudonym},
+        )
     except DomainError as exc:
         messages.error(request, exc.message)
     return _detail(call)
@@ -465,11 +620,15 @@ def lottery_verify(request, call):
     context = {
         "call": call,
         "space": call.space,
+        "pool_size": call_pool_size(call=call),
+        "declared": lottery if lottery and lottery.random_source else None,
         "lottery": lottery if published else None,
         "rule_is_alternates": call.replacement_rule == ReplacementRule.ALTERNATES,
     }
     if published:
         context.update(
+            declaration_void=declaration_is_void(lottery),
+            random_history=lottery.random_history(),
             summary=probability_summary(lottery=lottery),
             table=quota_table(call=call, lottery=lottery),
             replacements=list(lottery.replacements.select_related("dropout", "replacement")),

@@ -81,12 +81,23 @@ def seed_call(lab: Lab, facilitator: User) -> Call | None:
     from labs.services_life import lab_phase_set
 
     lab_phase_set(actor=facilitator, lab=lab, phase=Phase.SELECTION)
-    lottery = cs.lottery_start(actor=facilitator, call=call)
+    declared_at = timezone.now()
+    lottery = cs.lottery_start(
+        actor=facilitator,
+        call=call,
+        random_source=DEMO_RANDOM_SOURCE,
+        random_known_after=declared_at + timedelta(minutes=10),
+        now=declared_at,
+    )
     # The demo computes now rather than waiting for a worker; the task queued on commit
-    # then finds the lottery published and leaves it alone.
+    # then finds the lottery published and leaves it alone. It then records the value as
+    # if the public draw had taken place (a demo cannot wait for it).
     lottery = cs.lottery_compute(lottery_id=lottery.pk)
     cs.lottery_record_random(
-        actor=facilitator, lottery=lottery, source=DEMO_RANDOM_SOURCE, value=DEMO_RANDOM_VALUE
+        actor=facilitator,
+        lottery=lottery,
+        value=DEMO_RANDOM_VALUE,
+        now=declared_at + timedelta(minutes=11),
     )
     cs.lottery_draw(actor=facilitator, lottery=lottery)
     return call

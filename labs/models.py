@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Length
+from django.db.models.lookups import GreaterThanOrEqual
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -370,6 +372,13 @@ class CallVolunteer(models.Model):
     invitation = models.ForeignKey(
         "accounts.Invitation", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Set aside by a facilitator before the lottery (a duplicate, a test entry...): not in
+    # the pool nor in the published list. The reason is for facilitators and the audit log.
+    excluded_at = models.DateTimeField(null=True, blank=True)
+    exclusion_reason = models.CharField(_("reason"), max_length=300, blank=True)
+    excluded_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["call", "pseudonym"]
@@ -392,8 +401,10 @@ class LotteryStatus(models.TextChoices):
 
 
 class Lottery(models.Model):
-    """The computation and the draw of one call. The list and its hash are published before
-    `random_value` may be recorded; `panel` and `alternates` hold pseudonyms."""
+    """The computation and the draw of one call. The source of the public random value and
+    the time after which it will be known (`random_known_after`) are declared when the
+    computation starts, so before the list and its hash are published; the value itself is
+    a `RandomValue` row, recorded once. `panel` and `alternates` hold pseudonyms."""
 
     call = models.OneToOneField(Call, on_delete=models.CASCADE, related_name="lottery")
     status = models.CharField(max_length=12, choices=LotteryStatus.choices)
@@ -414,8 +425,10 @@ class Lottery(models.Model):
     lottery_probabilities = models.JSONField(default=dict, blank=True)
     stats = models.JSONField(default=dict, blank=True)
     random_source = models.CharField(max_length=300, blank=True)
-    random_value = models.CharField(max_length=300, blank=True)
-    random_recorded_at = models.DateTimeField(null=True, blank=True)
+    random_known_after = models.DateTimeField(null=True, blank=True)
+    random_declared_at = models.DateTimeField(null=True, blank=True)
+    pool_size = models.PositiveIntegerField(default=0)
+    excluded_count = models.PositiveIntegerField(default=0)
     drawn_at = models.DateTimeField(null=True, blank=True)
     index = models.PositiveIntegerField(null=True, blank=True)
     panel = models.JSONField(default=list, blank=True)
@@ -427,15 +440,85 @@ class Lottery(models.Model):
             models.CheckConstraint(
                 condition=Q(status__in=LotteryStatus.values), name="lottery_status_valid"
             ),
-            # The random value can only exist once the list hash is published.
+            # A source comes with the time its value becomes known, not before its declaration
+            # (the service asks for a time strictly in the future; lotteries recorded before
+            # this rule have both times equal to their old recording time).
             models.CheckConstraint(
-                condition=Q(random_value="") | Q(hash_published_at__isnull=False),
-                name="lottery_random_after_hash",
+                condition=(Q(random_source="") & Q(random_known_after__isnull=True))
+                | (~Q(random_source="") & Q(random_known_after__gte=F("random_declared_at"))),
+                name="lottery_random_source_declared_ahead",
             ),
         ]
 
     def __str__(self) -> str:
         return f"lottery {self.call_id}"
+
+    def random_history(self) -> list["RandomValue"]:
+        """The recorded value and its correction, if any, oldest first."""
+        return sorted(self.random_values.all(), key=lambda r: (r.recorded_at, r.pk))
+
+    @property
+    def random_original(self) -> "RandomValue | None":
+        return next((r for r in self.random_history() if r.kind == RandomValueKind.ORIGINAL), None)
+
+    @property
+    def random_correction(self) -> "RandomValue | None":
+        return next(
+            (r for r in self.random_history() if r.kind == RandomValueKind.CORRECTION), None
+        )
+
+    @property
+    def random_value(self) -> str:
+        """The value the draw uses: the correction if there is one, else the original."""
+        current = self.random_correction or self.random_original
+        return current.value if current else ""
+
+
+class RandomValueKind(models.TextChoices):
+    ORIGINAL = "original", _("Recorded value")
+    CORRECTION = "correction", _("Correction")
+
+
+CORRECTION_REASON_MIN = 20
+
+
+class RandomValue(models.Model):
+    """The public random value of a lottery, as recorded: insert-only.
+
+    One original per lottery and at most one correction (unique constraint); in PostgreSQL a
+    trigger (migration 0004) also refuses any UPDATE of a row and any row for a lottery
+    whose list hash is not published yet. So the value cannot be tried again and again until
+    the draw suits someone: a correction is a second, reasoned and public row."""
+
+    lottery = models.ForeignKey(Lottery, on_delete=models.CASCADE, related_name="random_values")
+    kind = models.CharField(max_length=12, choices=RandomValueKind.choices)
+    value = models.CharField(max_length=300)
+    reason = models.CharField(max_length=500, blank=True)
+    recorded_at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["lottery", "recorded_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["lottery", "kind"], name="random_value_once_per_kind"),
+            models.CheckConstraint(
+                condition=Q(kind__in=RandomValueKind.values), name="random_value_kind_valid"
+            ),
+            models.CheckConstraint(condition=~Q(value=""), name="random_value_not_empty"),
+            models.CheckConstraint(
+                condition=(Q(kind=RandomValueKind.ORIGINAL) & Q(reason=""))
+                | (
+                    Q(kind=RandomValueKind.CORRECTION)
+                    & Q(GreaterThanOrEqual(Length("reason"), CORRECTION_REASON_MIN))
+                ),
+                name="random_value_correction_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} value of lottery {self.lottery_id}"
 
 
 class Replacement(models.Model):

@@ -37,6 +37,12 @@ urlpatterns += [
     path("calls/<int:pk>/my-probability/", call_views.call_lookup, name="call-lookup"),
     path("calls/<int:pk>/lottery/start/", call_views.lottery_start_view, name="lottery-start"),
     path("calls/<int:pk>/lottery/random/", call_views.lottery_random_view, name="lottery-random"),
+    path("calls/<int:pk>/lottery/source/", call_views.lottery_source_view, name="lottery-source"),
+    path(
+        "calls/<int:pk>/lottery/random/correct/",
+        call_views.lottery_correct_view,
+        name="lottery-random-correct",
+    ),
     path("calls/<int:pk>/lottery/draw/", call_views.lottery_draw_view, name="lottery-draw"),
     path("calls/<int:pk>/lottery/panels.txt", call_views.lottery_panels, name="lottery-panels"),
     path("calls/<int:pk>/lottery/quotas.csv", call_views.lottery_quotas_csv, name="lottery-quotas"),
@@ -46,6 +52,16 @@ urlpatterns += [
         "calls/<int:pk>/dropout/<int:volunteer_id>/",
         call_views.volunteer_dropout_view,
         name="volunteer-dropout",
+    ),
+    path(
+        "calls/<int:pk>/exclude/<int:volunteer_id>/",
+        call_views.volunteer_exclude_view,
+        name="volunteer-exclude",
+    ),
+    path(
+        "calls/<int:pk>/reinstate/<int:volunteer_id>/",
+        call_views.volunteer_reinstate_view,
+        name="volunteer-reinstate",
     ),
     path("calls/<int:pk>/invite/", call_views.panel_invite_view, name="panel-invite"),
 ]

@@ -16,7 +16,15 @@ from django.utils import timezone
 from labs.models import Call, CallVolunteer, Lottery, LotteryStatus, Replacement
 from tests.browser.conftest import log_in
 from tests.browser.test_accessibility import violations
-from tests.labs.call_helpers import apply_many, open_call, set_phase
+from tests.labs.call_helpers import (
+    apply_many,
+    let_time_pass,
+    open_call,
+    record_value,
+    set_phase,
+    start_data,
+    start_lottery,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -103,6 +111,11 @@ def test_call_volunteers_quotas_draw_replacement_sessions(
     staff.get_by_role("button", name="Close the call").click()
     set_phase(lab, "selection", facilitator)
     staff.reload()
+    # The source of the random value is declared first, in the future.
+    declared = start_data()
+    staff.fill("input[name=random_source]", declared["random_source"])
+    staff.fill("input[name=known_date]", declared["known_date"])
+    staff.fill("input[name=known_time]", declared["known_time"])
     staff.get_by_role("button", name="Compute the lottery").click()
     staff.wait_for_load_state()
     lottery = Lottery.objects.get()
@@ -110,8 +123,9 @@ def test_call_volunteers_quotas_draw_replacement_sessions(
     assert lottery.list_hash in staff.locator("main").inner_text()
     assert not lottery.random_value  # the hash is out before any random value
 
-    # The public random value, fixed in advance, then the draw.
-    staff.fill("input[name=source]", "Numbers drawn in public at the session of 3 November")
+    # The declared time passes; the public random value is recorded, then the draw.
+    let_time_pass(lottery)
+    staff.reload()
     staff.fill("input[name=value]", "7-19-23-31-42")
     staff.get_by_role("button", name="Record the random value").click()
     staff.get_by_role("button", name="Draw the panel").click()
@@ -177,9 +191,9 @@ def test_public_selection_pages_have_no_axe_violations(
     cs.call_close(actor=facilitator, call=call)
     set_phase(lab, "selection", facilitator)
     call.refresh_from_db()
-    lottery = cs.lottery_start(actor=facilitator, call=call)
+    lottery = start_lottery(call, facilitator)
     lottery = cs.lottery_compute(lottery_id=lottery.pk)
-    cs.lottery_record_random(actor=facilitator, lottery=lottery, source="drand", value="abc")
+    record_value(lottery, facilitator, "abc")
     cs.lottery_draw(actor=facilitator, lottery=lottery)
     page.goto(f"{base}/labs/calls/{call.pk}/verify/")
     found["verification"] = violations(page, axe_source)

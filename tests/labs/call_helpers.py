@@ -2,10 +2,18 @@
 
 from datetime import timedelta
 
+from django.db.models import F
 from django.utils import timezone
 
-from labs.call_services import call_apply, call_close, call_open, quotas_set
-from labs.models import CallAnswer, Lab
+from labs.call_services import (
+    call_apply,
+    call_close,
+    call_open,
+    lottery_record_random,
+    lottery_start,
+    quotas_set,
+)
+from labs.models import CallAnswer, Lab, Lottery
 from labs.services_life import lab_phase_set
 
 QUESTIONS = [
@@ -79,3 +87,49 @@ def ready_call(lab, actor, *, n=12, seats=4, rule="lottery"):
     set_phase(lab, "selection", actor)
     call.refresh_from_db()
     return call, applied
+
+
+SOURCE = "EuroMillions draw of tonight, the five main numbers in the order drawn"
+
+
+def declaration(hours=1):
+    """The source of the random value, known in `hours`: what lottery_start asks for."""
+    return {"random_source": SOURCE, "random_known_after": timezone.now() + timedelta(hours=hours)}
+
+
+def start_data(hours=1):
+    """The same declaration as the start form posts it (local date and time)."""
+    from zoneinfo import ZoneInfo
+
+    from meetings.forms import TIME_ZONE
+
+    at = timezone.now().astimezone(ZoneInfo(TIME_ZONE)) + timedelta(hours=hours)
+    return {
+        "random_source": SOURCE,
+        "known_date": at.date().isoformat(),
+        "known_time": at.strftime("%H:%M"),
+    }
+
+
+def start_lottery(call, actor, hours=1):
+    return lottery_start(actor=actor, call=call, **declaration(hours))
+
+
+def record_value(lottery, actor, value):
+    """Record the value just after the declared time (time passes in the service's eyes)."""
+    lottery = Lottery.objects.get(pk=lottery.pk)
+    after = lottery.random_known_after + timedelta(minutes=1)
+    return lottery_record_random(actor=actor, lottery=lottery, value=value, now=after)
+
+
+def let_time_pass(lottery, hours=2):
+    """Move the lottery's times back, as if `hours` had passed since it was computed: the
+    declared value is now known (for views, which use the real clock)."""
+    shift = timedelta(hours=hours)
+    Lottery.objects.filter(pk=lottery.pk).update(
+        random_declared_at=F("random_declared_at") - shift,
+        random_known_after=F("random_known_after") - shift,
+        hash_published_at=F("hash_published_at") - shift,
+        started_at=F("started_at") - shift,
+        finished_at=F("finished_at") - shift,
+    )

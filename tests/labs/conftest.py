@@ -16,3 +16,12 @@ def client():
     from django.test import Client
 
     return Client(HTTP_ACCEPT_LANGUAGE="en")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Rate limits live in the cache (Redis when configured): each test starts afresh."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

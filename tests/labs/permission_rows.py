@@ -16,6 +16,7 @@ from labs import call_services as cs
 from labs.models import CallVolunteer
 from labs.services import lab_create
 from labs.services_life import lab_phase_set
+from tests.labs.call_helpers import record_value, start_lottery
 
 ROLES = ["anon", "newcomer", "other", "partner", "official", "facilitator"]
 
@@ -52,8 +53,11 @@ EXPECTED = {
         ("post", "drawn", EVERYONE),
         ("get", "private", PRIVATE_MEMBERS),
     ],
-    "labs:lottery-start": [("post", "drawn", FACIL_POST), ("post", "open", FACIL_POST)],
-    "labs:lottery-random": [("post", "drawn", FACIL_POST)],
+    # In the selection phase a refused or incomplete form comes back (200) with its errors.
+    "labs:lottery-start": [("post", "drawn", FACIL), ("post", "open", FACIL_POST)],
+    "labs:lottery-source": [("post", "drawn", FACIL)],
+    "labs:lottery-random": [("post", "drawn", FACIL)],
+    "labs:lottery-random-correct": [("post", "drawn", FACIL)],
     "labs:lottery-draw": [("post", "drawn", FACIL_POST)],
     "labs:lottery-panels": [("get", "drawn", EVERYONE), ("get", "open", NOT_YET)],
     "labs:lottery-quotas": [("get", "drawn", EVERYONE)],
@@ -64,11 +68,14 @@ EXPECTED = {
         ("get", "private", PRIVATE_MEMBERS),
     ],
     "labs:volunteer-dropout": [("post", "drawn", FACIL_POST)],
+    "labs:volunteer-exclude": [("post", "drawn", FACIL_POST)],  # refused: the pool is fixed
+    "labs:volunteer-reinstate": [("post", "drawn", FACIL_POST)],
     "labs:panel-invite": [("post", "drawn", FACIL)],
 }
 
 DATA = {
-    "labs:lottery-random": {"source": "public numbers", "value": "1-2-3"},
+    "labs:lottery-random": {"value": "1-2-3"},
+    "labs:volunteer-exclude": {"reason": "the same person applied twice"},
     "labs:call-lookup": {"code": "AAAA-BBBB-CCCC"},
 }
 
@@ -120,9 +127,9 @@ def _drawn(world, objects):
             )
         cs.call_close(actor=facilitator, call=drawn)
         lab_phase_set(actor=facilitator, lab=objects["drawn-lab"], phase="selection")
-        lottery = cs.lottery_start(actor=facilitator, call=drawn)  # the task runs on commit
+        lottery = start_lottery(drawn, facilitator)  # the task runs on commit
         lottery = cs.lottery_compute(lottery_id=lottery.pk)  # ...so it is run here
-        cs.lottery_record_random(actor=facilitator, lottery=lottery, source="numbers", value="42")
+        record_value(lottery, facilitator, "42")
         lottery = cs.lottery_draw(actor=facilitator, lottery=lottery)
         objects["drawn"] = drawn
         objects["member"] = CallVolunteer.objects.get(call=drawn, pseudonym=lottery.panel[0])
@@ -135,6 +142,6 @@ def url_for(name, case, world):
         slug = world.agora.slug if case == "agora" else world.lab.slug
         return reverse(name, kwargs={"slug": slug})
     call = _drawn(world, objects) if case == "drawn" else objects[case]
-    if name == "labs:volunteer-dropout":
+    if name in ("labs:volunteer-dropout", "labs:volunteer-exclude", "labs:volunteer-reinstate"):
         return reverse(name, kwargs={"pk": call.pk, "volunteer_id": objects["member"].pk})
     return reverse(name, kwargs={"pk": call.pk})

@@ -16,7 +16,7 @@ from core.models import AuditEntry
 from labs import call_services as cs
 from labs.call_selectors import volunteer_by_receipt
 from labs.lottery import LeximinError, replacement_candidates
-from labs.models import Call, CallVolunteer, Lottery, LotteryStatus, Replacement
+from labs.models import Call, CallVolunteer, Lottery, LotteryStatus, RandomValue, Replacement
 from labs.tasks import purge_call_answers
 from tests.labs.call_helpers import (
     QUESTIONS,
@@ -24,8 +24,10 @@ from tests.labs.call_helpers import (
     apply_many,
     open_call,
     ready_call,
+    record_value,
     set_phase,
     set_quotas,
+    start_lottery,
 )
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "verify_panel_draw.py"
@@ -33,15 +35,13 @@ SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "verify_panel_draw.py
 
 def run_lottery(call, facilitator, capture):
     with capture(execute=True):
-        cs.lottery_start(actor=facilitator, call=call)
+        start_lottery(call, facilitator)
     return Lottery.objects.get(call=call)
 
 
 def drawn(call, facilitator, capture, value="drand round 4200: 9f3a"):
     lottery = run_lottery(call, facilitator, capture)
-    cs.lottery_record_random(
-        actor=facilitator, lottery=lottery, source="numbers drawn in public", value=value
-    )
+    record_value(lottery, facilitator, value)
     return cs.lottery_draw(actor=facilitator, lottery=lottery)
 
 
@@ -233,7 +233,7 @@ class TestQuotas:
         cs.call_close(actor=facilitator, call=call)
         set_phase(lab, "selection", facilitator)
         with pytest.raises(DomainError, match="Relax"):
-            cs.lottery_start(actor=facilitator, call=call)
+            start_lottery(call, facilitator)
         assert not Lottery.objects.exists()
 
 
@@ -242,7 +242,7 @@ class TestLottery:
         call = open_call(lab, facilitator)
         apply_many(call, 8)
         with pytest.raises(DomainError, match="selection phase"):
-            cs.lottery_start(actor=facilitator, call=call)
+            start_lottery(call, facilitator)
 
     def test_too_few_volunteers(self, lab, facilitator):
         call = open_call(lab, facilitator, seats=4)
@@ -250,7 +250,7 @@ class TestLottery:
         cs.call_close(actor=facilitator, call=call)
         set_phase(lab, "selection", facilitator)
         with pytest.raises(DomainError, match="not enough"):
-            cs.lottery_start(actor=facilitator, call=call)
+            start_lottery(call, facilitator)
 
     def test_task_end_to_end_publishes_hash_then_draws(
         self, lab, facilitator, eager_celery, django_capture_on_commit_callbacks, tmp_path
@@ -273,7 +273,7 @@ class TestLottery:
         with pytest.raises(DomainError, match="random value"):
             cs.lottery_draw(actor=facilitator, lottery=lottery)
         value = "drand 4200: 0a1b2c"
-        cs.lottery_record_random(actor=facilitator, lottery=lottery, source="drand", value=value)
+        record_value(lottery, facilitator, value)
         lottery = cs.lottery_draw(actor=facilitator, lottery=lottery)
         assert lottery.status == LotteryStatus.DRAWN
         assert meets_standard_quotas(call, lottery.panel)
@@ -282,21 +282,21 @@ class TestLottery:
         assert int(out["index"]) == lottery.index
         assert out["panel"] == ",".join(lottery.panel)
         with pytest.raises(DomainError):
-            cs.lottery_record_random(actor=facilitator, lottery=lottery, source="x", value="y")
+            record_value(lottery, facilitator, "y")
         with pytest.raises(DomainError, match="already started"):
-            cs.lottery_start(actor=facilitator, call=call)
+            start_lottery(call, facilitator)
 
     def test_random_value_cannot_exist_before_the_hash(
         self, lab, facilitator, django_capture_on_commit_callbacks
     ):
         call, _ = ready_call(lab, facilitator)
         with django_capture_on_commit_callbacks(execute=False):
-            lottery = cs.lottery_start(actor=facilitator, call=call)
+            lottery = start_lottery(call, facilitator)
         assert lottery.status == LotteryStatus.QUEUED
         with pytest.raises(DomainError, match="after the list hash"):
-            cs.lottery_record_random(actor=facilitator, lottery=lottery, source="s", value="v")
-        with pytest.raises(IntegrityError), transaction.atomic():
-            Lottery.objects.filter(pk=lottery.pk).update(random_value="v")
+            record_value(lottery, facilitator, "v")
+        with pytest.raises(IntegrityError), transaction.atomic():  # the database refuses too
+            RandomValue.objects.create(lottery=lottery, kind="original", value="v")
 
     def test_failure_is_recorded_loudly_without_fallback(
         self, lab, facilitator, eager_celery, django_capture_on_commit_callbacks, monkeypatch

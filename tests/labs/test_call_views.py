@@ -10,7 +10,15 @@ from django.utils.translation import override
 
 from labs import call_services as cs
 from labs.models import Call, CallVolunteer, Lottery, LotteryStatus
-from tests.labs.call_helpers import apply_many, open_call, ready_call, set_quotas
+from tests.labs.call_helpers import (
+    apply_many,
+    let_time_pass,
+    open_call,
+    ready_call,
+    set_quotas,
+    start_data,
+    start_lottery,
+)
 
 VALID = {"contact": "+33 6 11 22 33 44", "q_gender": "woman", "q_language-group": "Dari"}
 
@@ -164,11 +172,9 @@ class TestLookup:
         assert volunteer.pseudonym in body and "not computed yet" in body
         client.force_login(facilitator)
         with django_capture_on_commit_callbacks(execute=True):
-            client.post(reverse("labs:lottery-start", args=[call.pk]))
-        client.post(
-            reverse("labs:lottery-random", args=[call.pk]),
-            {"source": "public numbers", "value": "7-7-7"},
-        )
+            client.post(reverse("labs:lottery-start", args=[call.pk]), start_data())
+        let_time_pass(Lottery.objects.get())
+        client.post(reverse("labs:lottery-random", args=[call.pk]), {"value": "7-7-7"})
         client.post(reverse("labs:lottery-draw", args=[call.pk]))
         client.logout()
         lottery = Lottery.objects.get()
@@ -230,13 +236,13 @@ class TestLotteryPages:
         call, _ = ready_call(lab, facilitator)
         client.force_login(facilitator)
         with django_capture_on_commit_callbacks(execute=False):
-            client.post(reverse("labs:lottery-start", args=[call.pk]))
+            client.post(reverse("labs:lottery-start", args=[call.pk]), start_data())
         body = client.get(reverse("labs:call-detail", args=[call.pk])).content.decode()
         assert '<meta http-equiv="refresh"' in body and "<progress" in body
         # no random value before the hash: the form is not offered, and a POST is refused
         response = client.post(
             reverse("labs:lottery-random", args=[call.pk]),
-            {"source": "s", "value": "v"},
+            {"value": "v"},
             follow=True,
         )
         assert "only after the list hash is published" in response.content.decode()
@@ -261,7 +267,7 @@ class TestLotteryPages:
         monkeypatch.setattr(cs.core, "compute_leximin", fail)
         client.force_login(facilitator)
         with django_capture_on_commit_callbacks(execute=True):
-            client.post(reverse("labs:lottery-start", args=[call.pk]))
+            client.post(reverse("labs:lottery-start", args=[call.pk]), start_data())
         body = client.get(reverse("labs:call-detail", args=[call.pk])).content.decode()
         assert "The computation failed" in body and "Time limit reached" in body
 
@@ -279,11 +285,9 @@ class TestLotteryPages:
         assert client.get(reverse("labs:lottery-panels", args=[call.pk])).status_code == 404
         client.force_login(facilitator)
         with django_capture_on_commit_callbacks(execute=True):
-            client.post(reverse("labs:lottery-start", args=[call.pk]))
-        client.post(
-            reverse("labs:lottery-random", args=[call.pk]),
-            {"source": "drand round 99", "value": " spaced value "},
-        )
+            client.post(reverse("labs:lottery-start", args=[call.pk]), start_data())
+        let_time_pass(Lottery.objects.get())
+        client.post(reverse("labs:lottery-random", args=[call.pk]), {"value": " spaced value "})
         client.post(reverse("labs:lottery-draw", args=[call.pk]))
         lottery = Lottery.objects.get()
         assert lottery.random_value == " spaced value "  # kept exactly, not trimmed
@@ -313,8 +317,9 @@ class TestLotteryPages:
         call, _ = ready_call(lab, facilitator)
         client.force_login(facilitator)
         with django_capture_on_commit_callbacks(execute=True):
-            client.post(reverse("labs:lottery-start", args=[call.pk]))
-        client.post(reverse("labs:lottery-random", args=[call.pk]), {"source": "s", "value": "1"})
+            client.post(reverse("labs:lottery-start", args=[call.pk]), start_data())
+        let_time_pass(Lottery.objects.get())
+        client.post(reverse("labs:lottery-random", args=[call.pk]), {"value": "1"})
         client.post(reverse("labs:lottery-draw", args=[call.pk]))
         lottery = Lottery.objects.get()
         problem = cs.problem_from_csv(lottery.pool_csv, lottery.quotas_csv, call.seats)
@@ -346,8 +351,9 @@ class TestLotteryPages:
         call, _ = ready_call(lab, facilitator)
         client.force_login(facilitator)
         with django_capture_on_commit_callbacks(execute=True):
-            client.post(reverse("labs:lottery-start", args=[call.pk]))
-        client.post(reverse("labs:lottery-random", args=[call.pk]), {"source": "s", "value": "1"})
+            client.post(reverse("labs:lottery-start", args=[call.pk]), start_data())
+        let_time_pass(Lottery.objects.get())
+        client.post(reverse("labs:lottery-random", args=[call.pk]), {"value": "1"})
         client.post(reverse("labs:lottery-draw", args=[call.pk]))
         response = client.post(reverse("labs:panel-invite", args=[call.pk]))
         assert response["Cache-Control"] == "no-store"
@@ -362,7 +368,7 @@ class TestAfterThePurge:
     ):
         call, _ = ready_call(lab, facilitator)
         with django_capture_on_commit_callbacks(execute=True):
-            cs.lottery_start(actor=facilitator, call=call)
+            start_lottery(call, facilitator)
         cs.call_purge(call=call)
         client.force_login(facilitator)
         for name in ("labs:call-quotas", "labs:call-detail", "labs:lottery-verify"):

@@ -107,9 +107,16 @@ class User(AbstractBaseUser, PermissionsMixin):
         return str(self)
 
     @property
+    def name_is_public(self) -> bool:
+        """The one rule for names on public pages: a newcomer's display name and username
+        are shown to people outside their spaces only if they chose so; partners',
+        officials' and facilitators' names are public (they act in a public role)."""
+        return self.role != Role.NEWCOMER or self.show_name_publicly
+
+    @property
     def public_name(self) -> str:
         """The name shown on public pages: a newcomer's name only if they chose so."""
-        if self.role != Role.NEWCOMER or self.show_name_publicly:
+        if self.name_is_public:
             return str(self)
         return _("A newcomer representative")
 

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import F, Prefetch
+from django.db.models import Exists, F, OuterRef, Prefetch
 from django.utils import timezone
 
 from booklets import diffing
@@ -226,6 +226,23 @@ def images_of(*, booklet: Booklet) -> list:
     from booklets.models import BookletImage
 
     return list(BookletImage.objects.filter(booklet=booklet))
+
+
+def image_published_edition(*, image) -> Edition | None:
+    """The latest published edition that shows this image, or None. An edition's frozen
+    pages hold the image's address (`image_resolver`), so this is what readers see, not
+    what drafts, revisions or editions in preparation mention (1 query)."""
+    from django.urls import reverse
+
+    address = reverse("booklets:image", args=[image.booklet_id, image.key])
+    shown = EditionPage.objects.filter(edition=OuterRef("pk"), html__contains=f'"{address}"')
+    return (
+        Edition.objects.filter(booklet_id=image.booklet_id, status=EditionStatus.PUBLISHED)
+        .filter(Exists(shown))
+        .select_related("booklet__space")
+        .order_by("-number")
+        .first()
+    )
 
 
 def image_get(*, booklet_id: int, key: str):

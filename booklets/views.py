@@ -659,19 +659,25 @@ def image_upload(request, booklet):
 
 
 def image(request, pk, key):
-    """An uploaded image: for members of the space, and for everyone who may read a
-    published edition of the booklet."""
+    """An uploaded image: for the members of the space (who write the booklet), and for
+    everyone who may read a published edition that shows it. An image in drafts only, or
+    in no section at all, is not public, even though its key is written in the drafts."""
     from django.http import FileResponse
 
     found = selectors.image_get(booklet_id=pk, key=key)
     if found is None:
         raise Http404
-    booklet = found.booklet
-    if not request.user.has_perm("booklets.view_booklet", booklet):
-        edition = selectors.edition_published(short_code=booklet.short_code)
-        if edition is None or not request.user.has_perm("booklets.read_edition", edition):
-            raise Http404
+    from django.contrib.auth.models import AnonymousUser
+
+    edition = selectors.image_published_edition(image=found)
+    readable = edition is not None and request.user.has_perm("booklets.read_edition", edition)
+    if not readable and not request.user.has_perm("booklets.edit_booklet", found.booklet):
+        raise Http404
     response = FileResponse(found.file.open("rb"), content_type=found.content_type)
     response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "public, max-age=86400"
+    # Only what anyone may read goes to shared caches.
+    for_everyone = edition is not None and AnonymousUser().has_perm(
+        "booklets.read_edition", edition
+    )
+    response["Cache-Control"] = "public, max-age=86400" if for_everyone else "private, no-store"
     return response

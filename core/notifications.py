@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template
 from django.utils import translation
 
 from core.models import Notification
@@ -48,12 +49,19 @@ class EmailChannel:
 CHANNELS = [InAppChannel(), EmailChannel()]
 
 
+def render_text(name: str, context: dict) -> str:
+    """A plain-text template, without HTML escaping: a title `Amina's "desk"` must reach an
+    e-mail or a notice as typed, not as `Amina&#x27;s &quot;desk&quot;`. Whatever shows
+    the text in HTML later (the notices page) escapes it there, as any text."""
+    return get_template(name).template.render(Context(context, autoescape=False))
+
+
 def render_message(*, user, template: str, context: dict, url: str = "") -> Message:
     """Render `<template>_subject.txt` and `<template>_body.txt` in the user's language."""
     with translation.override(user.interface_language or settings.LANGUAGE_CODE):
         ctx = {**context, "user": user}
-        subject = render_to_string(f"{template}_subject.txt", ctx).strip()
-        body = render_to_string(f"{template}_body.txt", ctx).strip()
+        subject = render_text(f"{template}_subject.txt", ctx).strip()
+        body = render_text(f"{template}_body.txt", ctx).strip()
     return Message(subject=" ".join(subject.split()), body=body, url=url)
 
 

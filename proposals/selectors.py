@@ -2,7 +2,6 @@ from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Role
 from core.models import AuditEntry, Space, Visibility
 from proposals.models import (
     Amendment,
@@ -209,7 +208,7 @@ def recommendation_page(*, recommendation: Recommendation, show_debate: bool) ->
         .select_related("user")
         .order_by("invited_at")
     ]
-    shown = [u for u in authors if u.role != Role.NEWCOMER or u.show_name_publicly]
+    shown = [u for u in authors if u.name_is_public]
     page = {
         "public_authors": [str(u) for u in shown],
         "hidden_authors": len(authors) - len(shown),

@@ -43,6 +43,17 @@ def icon(name: str, label: str = ""):
     )
 
 
+@register.filter
+def person(user, show_names=False) -> str:
+    """A person's name as this reader may see it: the name itself for members of the
+    person's space (`show_names`), otherwise `User.public_name` (a newcomer who did not
+    choose to show their name is "a newcomer representative"). Use it for every name a
+    public page can show, so the rule lives in one place (`User.name_is_public`)."""
+    if user is None:
+        return ""
+    return str(user) if show_names else str(user.public_name)
+
+
 @register.simple_tag
 def language_name(code: str) -> str:
     """The name of a spoken language, in the reader's language."""

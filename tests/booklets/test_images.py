@@ -87,8 +87,9 @@ def test_image_address_follows_the_booklet(client, booklet, writer, facilitator)
     assert response.status_code == 200 and response["Content-Type"] == "image/png"
     assert response["X-Content-Type-Options"] == "nosniff"
     client.logout()
-    _published_with_image(booklet, writer, facilitator)
-    assert client.get(url).status_code == 200
+    shown, _edition = _published_with_image(booklet, writer, facilitator)
+    assert client.get(reverse("booklets:image", args=[booklet.pk, shown.key])).status_code == 200
+    assert client.get(url).status_code == 404  # in no published edition
     assert client.get(reverse("booklets:image", args=[booklet.pk, "nope"])).status_code == 404
 
 
@@ -104,3 +105,32 @@ def test_upload_page_refuses_clearly(client, booklet, writer):
     assert BookletImage.objects.count() == 1
     client.force_login(UserFactory(role="partner"))
     assert client.post(url, {"image": png()}).status_code == 404
+
+
+def test_an_image_in_no_published_edition_stays_with_the_members(
+    client, booklet, writer, facilitator, outsider
+):
+    """Its key is no secret (it is in the sections' text, in revisions, in the link the
+    uploader shares): an image that no published edition shows is for the space's members,
+    even when the booklet has a published edition."""
+    image, edition = _published_with_image(booklet, writer, facilitator)
+    shown = reverse("booklets:image", args=[booklet.pk, image.key])
+    draft_only = services.image_add(actor=writer, booklet=booklet, upload=png(name="draft.png"))
+    write(
+        booklet.sections.first(), writer, "fr", f"Nouveau plan.\n\n![Plan](image:{draft_only.key})"
+    )
+    services.edition_prepare(actor=facilitator, booklet=booklet, languages=["fr"])  # not out
+    unused = services.image_add(actor=writer, booklet=booklet, upload=png(name="other.png"))
+    hidden = [reverse("booklets:image", args=[booklet.pk, i.key]) for i in (draft_only, unused)]
+    response = client.get(shown)
+    assert response.status_code == 200 and "public" in response["Cache-Control"]
+    for url in hidden:
+        assert client.get(url).status_code == 404  # anonymous
+    client.force_login(outsider)
+    for url in hidden:
+        assert client.get(url).status_code == 404  # logged in, not a member
+    client.force_login(writer)
+    for url in hidden:
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "private" in response["Cache-Control"]  # no shared cache keeps it

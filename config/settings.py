@@ -40,10 +40,14 @@ INSTALLED_APPS = [
     "core",
     "accounts",
     "agora",
-    "labs",
     "meetings",
+    "votes",
     "proposals",
+    "recommendations",
     "booklets",
+    "calls",
+    "labs",
+    "portal",
 ]
 
 MIDDLEWARE = [

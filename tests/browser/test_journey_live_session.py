@@ -2,6 +2,7 @@
 follow without reloading."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in
 
@@ -27,16 +28,14 @@ def test_member_page_follows_the_facilitator_without_reload(
     phone.evaluate("window.__notReloaded = true")
 
     staff.locator("#next-item").click()
-    phone.wait_for_function(
-        "document.getElementById('live-current-item').textContent === 'Housing booklet'"
-    )
+    expect(phone.locator("#live-current-item")).to_have_text("Housing booklet")
     assert phone.evaluate("window.__notReloaded") is True
     assert "Amina" in staff.locator("#live-present").inner_text()
 
     phone.locator("button[value=raise_hand]").click()
-    staff.wait_for_function("document.getElementById('live-queue').textContent.includes('Amina')")
+    expect(staff.locator("#live-queue")).to_contain_text("Amina")
     staff.locator("button[value=give_floor]").click()
-    phone.wait_for_function("document.querySelector('#live-speaking bdi').textContent === 'Amina'")
+    expect(phone.locator("#live-speaking bdi")).to_have_text("Amina")
     assert phone.evaluate("window.__notReloaded") is True
 
     # Without the socket (a reload), the page shows the same state.

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class LabsConfig(AppConfig):
     name = "labs"
     verbose_name = _("Hospitality labs")
+
+    def ready(self):
+        from core.models import SpaceKind
+        from core.phases import register_gate
+        from labs.predicates import lab_gate
+
+        register_gate(SpaceKind.LAB, lab_gate)

@@ -6,7 +6,10 @@ or anything with a `.lab` or a `.space` (a proposal, a meeting, an experiment-lo
 For a space that is not a lab (the Agora) the phase predicates are false; combine with
 `~is_lab` where an action is phase-gated only inside labs:
 
-    rules.add_perm("proposals.add_proposal", is_space_member & (~is_lab | lab_in_phase(...)))
+    rules.add_perm("labs.edit_log", is_space_member & lab_in_phase(Phase.EXPERIMENT))
+
+Other apps never import this module: they ask `core.phases`, and `lab_gate` below answers
+for labs (registered in LabsConfig.ready()).
 
 The lab is looked up without a query when `obj` is a `Lab` or carries a loaded one;
 a plain `Space` of kind lab costs one query the first time (Django caches the child).
@@ -62,6 +65,22 @@ def lab_phase_at_least(phase: str):
     order = list(Phase.values)
     start = order.index(Phase(phase).value)
     return lab_in_phase(*order[start:])
+
+
+# The lab's gate (core.phases): which actions of other apps each phase opens. An action
+# that is not listed is not restricted by the lab's phase.
+ACTION_PHASES: dict[str, frozenset[str]] = {
+    "proposals.add": frozenset({Phase.RECOMMENDATIONS}),
+}
+
+
+def lab_gate(space, action: str) -> bool | None:
+    """Registered for spaces of kind lab in LabsConfig.ready()."""
+    phases = ACTION_PHASES.get(action)
+    if phases is None:
+        return None
+    lab = lab_of(space)
+    return lab is not None and lab.phase in phases
 
 
 # Named phases, for rules.py modules.

@@ -2,9 +2,8 @@
 
 import rules
 
+from core.phases import is_action_open
 from core.predicates import is_public_space, is_space_facilitator, is_space_member, is_superuser
-from labs.models import Phase
-from labs.predicates import is_lab, lab_in_phase
 from proposals.predicates import (
     is_adopted_not_recommended,
     is_draft,
@@ -23,10 +22,8 @@ rules.add_perm(
     | is_space_facilitator
     | is_superuser,
 )
-# In a lab, proposals (the lab's recommendations) are written in its recommendations phase.
-rules.add_perm(
-    "proposals.add_proposal", is_space_member & (~is_lab | lab_in_phase(Phase.RECOMMENDATIONS))
-)
+# A kind of space may open proposals only in some phases (a lab: its recommendations phase).
+rules.add_perm("proposals.add_proposal", is_space_member & is_action_open("proposals.add"))
 rules.add_perm("proposals.edit_proposal", is_proposal_author & is_draft)
 rules.add_perm("proposals.submit_proposal", is_proposal_author & is_draft)
 rules.add_perm("proposals.withdraw_proposal", is_proposal_author & is_withdrawable)

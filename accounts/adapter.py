@@ -43,7 +43,7 @@ class AccountAdapter(DefaultAccountAdapter):
             membership = user_join_with_invitation(user=user, invitation=invitation)
         except DomainError as exc:
             messages.error(request, exc.message)
-            raise ImmediateHttpResponse(redirect("core:home")) from exc
+            raise ImmediateHttpResponse(redirect("portal:home")) from exc
         request.session.pop(SESSION_KEY, None)
         request.session["accueil_landing_space"] = membership.space.slug
         return user
@@ -53,5 +53,5 @@ class AccountAdapter(DefaultAccountAdapter):
         if slug:
             from django.urls import reverse
 
-            return reverse("core:space-detail", args=[slug])
+            return reverse("portal:space", args=[slug])
         return super().get_signup_redirect_url(request)

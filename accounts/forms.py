@@ -4,7 +4,8 @@ from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from accounts.languages import SPOKEN_LANGUAGES
+from core.forms import DateInput
+from core.languages import SPOKEN_LANGUAGES
 
 
 def interface_language_choices():
@@ -72,4 +73,10 @@ class ProfileForm(ProfileFieldsMixin):
     )
     show_name_publicly = forms.BooleanField(
         label=_("Show my display name on public pages"), required=False
+    )
+
+
+class InvitationForm(forms.Form):
+    term_ends_on = forms.DateField(
+        label=_("End of term (optional)"), required=False, widget=DateInput()
     )

@@ -16,12 +16,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
-class Role(models.TextChoices):
-    NEWCOMER = "newcomer", _("Newcomer representative")
-    PARTNER = "partner", _("Local partner")
-    OFFICIAL = "official", _("Official")
-    FACILITATOR = "facilitator", _("Facilitator")
+from core.roles import Role
 
 
 class UserManager(BaseUserManager):

@@ -8,9 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.languages import SPOKEN_LANGUAGE_CODES
 from accounts.models import Invitation, Role, User, hash_token, new_token
 from core.exceptions import DomainError, InvitationInvalid, SeatTaken
+from core.languages import SPOKEN_LANGUAGE_CODES
 from core.models import College, Membership, Seat
 from core.services import audit_record, membership_start
 

@@ -10,4 +10,11 @@ urlpatterns = [
     path("me/data/", views.data_export, name="data-export"),
     path("me/delete/", views.account_delete, name="account-delete"),
     path("language/", views.language_set, name="set-language"),
+    path("s/<slug:slug>/seats/", views.seat_list, name="seat-list"),
+    path("s/<slug:slug>/seats/<int:seat_id>/invite/", views.seat_invite, name="seat-invite"),
+    path(
+        "s/<slug:slug>/invitations/<int:invitation_id>/withdraw/",
+        views.invitation_withdraw,
+        name="invitation-withdraw",
+    ),
 ]

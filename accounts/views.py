@@ -1,27 +1,34 @@
 import contextlib
 
+import segno
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
 from accounts.adapter import SESSION_KEY
-from accounts.forms import ProfileForm
+from accounts.forms import InvitationForm, ProfileForm
 from accounts.models import Invitation
-from accounts.selectors import invitation_get_by_token
+from accounts.selectors import invitation_get_by_token, seat_list_with_invitations
 from accounts.services import (
     INVITATION_MESSAGES,
     invitation_accept,
+    invitation_create,
+    invitation_revoke,
     profile_update,
     user_delete,
     user_export,
     user_set_interface_language,
 )
 from core.exceptions import DomainError
+from core.models import College
+from core.selectors import seat_counts, seat_get
+from core.views_helpers import space_view
 
 
 def invitation(request, token: str):
@@ -57,9 +64,9 @@ def invitation(request, token: str):
             membership = invitation_accept(user=request.user, invitation=invite)
         except DomainError as exc:
             messages.error(request, exc.message)
-            return redirect("core:home")
+            return redirect("portal:home")
         messages.success(request, _("Welcome! You now hold a seat in this space."))
-        return redirect("core:space-detail", slug=membership.space.slug)
+        return redirect("portal:space", slug=membership.space.slug)
     response = render(
         request, "accounts/invitation.html", {"invitation": invite, "space": invite.seat.space}
     )
@@ -113,7 +120,7 @@ def account_delete(request):
         logout(request)
         user_delete(user=user)
         messages.success(request, _("Your account and your data are deleted."))
-        return redirect("core:home")
+        return redirect("portal:home")
     return render(request, "accounts/delete_confirm.html")
 
 
@@ -127,3 +134,71 @@ def language_set(request):
         with contextlib.suppress(DomainError):
             user_set_interface_language(user=request.user, language=language)
     return response
+
+
+# --- Seats and their invitation links (a facilitator's page) --------------------------------
+@space_view("core.manage_space")
+def seat_list(request, space):
+    seats = seat_list_with_invitations(space=space)
+    colleges = []
+    for seat in seats:
+        if not colleges or colleges[-1]["college"] != seat.college:
+            colleges.append(
+                {"college": seat.college, "label": College(seat.college).label, "seats": []}
+            )
+        colleges[-1]["seats"].append(seat)
+    return render(
+        request,
+        "accounts/seat_list.html",
+        {
+            "space": space,
+            "colleges": colleges,
+            "counts": seat_counts(space=space),
+            "form": InvitationForm(),
+            "newcomer_colleges": (College.NONE, College.NEWCOMERS),
+        },
+    )
+
+
+@require_POST
+@space_view("core.manage_space")
+def seat_invite(request, space, seat_id: int):
+    seat = seat_get(space=space, pk=seat_id)
+    if seat is None:
+        raise Http404
+    form = InvitationForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The end of term is not a valid date."))
+        return redirect("accounts:seat-list", slug=space.slug)
+    try:
+        invitation, token = invitation_create(
+            actor=request.user, seat=seat, term_ends_on=form.cleaned_data["term_ends_on"]
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("accounts:seat-list", slug=space.slug)
+    # The link is shown once, in this response: only its hash is stored, and it never
+    # travels in a URL we log. To show it again, the facilitator makes a new one.
+    link = request.build_absolute_uri(reverse("accounts:invitation", args=[token]))
+    qr = segno.make(link, error="m").svg_inline(scale=4, dark="#000", light="#fff")
+    response = render(
+        request,
+        "accounts/invitation_created.html",
+        {"space": space, "seat": seat, "invitation": invitation, "link": link, "qr": qr},
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_POST
+@space_view("core.manage_space")
+def invitation_withdraw(request, space, invitation_id: int):
+    invitation = Invitation.objects.filter(pk=invitation_id, seat__space=space).first()
+    if invitation is None:
+        raise Http404
+    try:
+        invitation_revoke(actor=request.user, invitation=invitation)
+        messages.success(request, _("The invitation link no longer works."))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("accounts:seat-list", slug=space.slug)

@@ -4,10 +4,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from agora.forms import AgoraEditForm, AgoraForm
+from agora.models import Agora
 from agora.services import agora_create, agora_update
 from core.exceptions import DomainError
 from core.models import SpaceKind
-from core.selectors import space_specific
 from core.views_helpers import perm_required, space_view
 
 
@@ -17,7 +17,7 @@ def agora_new(request):
     if request.method == "POST" and form.is_valid():
         agora = agora_create(actor=request.user, **form.cleaned_data)
         messages.success(request, _("The Agora is created with its 16 seats."))
-        return redirect("core:seat-list", slug=agora.slug)
+        return redirect("accounts:seat-list", slug=agora.slug)
     return render(request, "core/form_page.html", {"form": form, "title": _("Create the Agora")})
 
 
@@ -25,7 +25,7 @@ def agora_new(request):
 def agora_edit(request, space):
     if space.kind != SpaceKind.AGORA:
         raise Http404
-    agora = space_specific(space=space)
+    agora = Agora.objects.get(pk=space.pk)
     initial = {
         "name": agora.name,
         "description": agora.description,
@@ -41,7 +41,7 @@ def agora_edit(request, space):
             form.add_error(None, exc.message)
         else:
             messages.success(request, _("Changes saved."))
-            return redirect("core:space-detail", slug=agora.slug)
+            return redirect("portal:space", slug=agora.slug)
     return render(
         request, "core/form_page.html", {"form": form, "title": _("Edit the Agora"), "space": agora}
     )

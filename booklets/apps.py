@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class BookletsConfig(AppConfig):
     name = "booklets"
     verbose_name = _("Booklets")
+
+    def ready(self):
+        from booklets import panels
+
+        panels.register()  # its panels and links on a space's page (core.panels)

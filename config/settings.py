@@ -152,7 +152,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "portal:home"
 
 # django-allauth: username or e-mail login, e-mail optional (some newcomers have none),
 # sign-up only through an invitation (see accounts.adapter), rate limits on (defaults).

@@ -11,12 +11,6 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class InvitationForm(forms.Form):
-    term_ends_on = forms.DateField(
-        label=_("End of term (optional)"), required=False, widget=DateInput()
-    )
-
-
 QUORUM_CHOICES = [
     ("0.34", _("A third of the seats held")),
     ("0.50", _("Half of the seats held")),

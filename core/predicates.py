@@ -7,8 +7,8 @@ the user object, so a page that checks many spaces runs one query.
 
 import rules
 
-from accounts.models import Role
 from core.models import MembershipRole, Space
+from core.roles import Role
 
 
 def _active_roles(user) -> dict[int, str]:

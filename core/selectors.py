@@ -1,9 +1,7 @@
 """Reads about spaces, including "which spaces may this user see"."""
 
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.utils import timezone
 
-from accounts.models import Invitation
 from core.models import Membership, MembershipRole, Seat, Space, Visibility
 
 
@@ -45,19 +43,8 @@ def space_get(*, slug: str) -> Space | None:
     return Space.objects.filter(slug=slug).first()
 
 
-def space_specific(*, space: Space):
-    """The Agora or Lab behind a Space row (one query)."""
-    from agora.models import Agora
-    from labs.models import Lab
-
-    model = {"agora": Agora, "lab": Lab}[space.kind]
-    return model.objects.get(pk=space.pk)
-
-
 def seat_list_with_holders(*, space: Space) -> list[Seat]:
-    """Seats in order, each with `.holder` (active membership or None) and
-    `.pending_invitation` (a valid invitation or None). Three queries in all."""
-    now = timezone.now()
+    """Seats in order, each with `.holder` (active membership or None). Two queries."""
     seats = list(
         Seat.objects.filter(space=space)
         .order_by("college", "number")
@@ -69,18 +56,10 @@ def seat_list_with_holders(*, space: Space) -> list[Seat]:
                 ),
                 to_attr="active_memberships",
             ),
-            Prefetch(
-                "invitations",
-                queryset=Invitation.objects.filter(
-                    used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=now
-                ).order_by("-created_at"),
-                to_attr="valid_invitations",
-            ),
         )
     )
     for seat in seats:
         seat.holder = seat.active_memberships[0] if seat.active_memberships else None
-        seat.pending_invitation = seat.valid_invitations[0] if seat.valid_invitations else None
     return seats
 
 

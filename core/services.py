@@ -5,15 +5,17 @@ writes an audit entry. Invariants are checked here with a clear message *and* he
 database constraints (see core.models) for the cases a race slips past the check.
 """
 
+from __future__ import annotations
+
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import User
 from core.exceptions import AlreadyMember, DomainError, SeatTaken
 from core.models import (
     AGORA_SEATS,
@@ -27,6 +29,9 @@ from core.models import (
     Space,
     SpaceKind,
 )
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 
 def audit_record(

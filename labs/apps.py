@@ -9,6 +9,8 @@ class LabsConfig(AppConfig):
     def ready(self):
         from core.models import SpaceKind
         from core.phases import register_gate
+        from labs import panels
         from labs.predicates import lab_gate
 
         register_gate(SpaceKind.LAB, lab_gate)
+        panels.register()  # its panels and links on a space's page (core.panels)

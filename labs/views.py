@@ -5,9 +5,9 @@ from django.utils.translation import gettext as _
 
 from core.exceptions import DomainError
 from core.models import SpaceKind
-from core.selectors import space_specific
 from core.views_helpers import perm_required, space_view
 from labs.forms import LabEditForm, LabForm
+from labs.models import Lab
 from labs.services import lab_create, lab_update
 
 
@@ -21,15 +21,15 @@ def lab_new(request):
             form.add_error(None, exc.message)
         else:
             messages.success(request, _("The lab is created with three colleges of 10 seats."))
-            return redirect("core:seat-list", slug=lab.slug)
+            return redirect("accounts:seat-list", slug=lab.slug)
     return render(request, "core/form_page.html", {"form": form, "title": _("Open a lab")})
 
 
 @space_view("core.manage_space")
 def lab_edit(request, space):
-    lab = space_specific(space=space)
     if space.kind != SpaceKind.LAB:
         raise Http404
+    lab = Lab.objects.get(pk=space.pk)
     initial = {
         f: getattr(lab, f)
         for f in (
@@ -52,7 +52,7 @@ def lab_edit(request, space):
             form.add_error(None, exc.message)
         else:
             messages.success(request, _("Changes saved."))
-            return redirect("core:space-detail", slug=lab.slug)
+            return redirect("portal:space", slug=lab.slug)
     return render(
         request, "core/form_page.html", {"form": form, "title": _("Edit the lab"), "space": lab}
     )

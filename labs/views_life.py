@@ -1,6 +1,6 @@
 """Views of the lab's life: phases and dates, the experiment log, the evaluation.
 
-The lab's public page is the space page (`core:space-detail`), not a second page: the
+The lab's public page is the space page (`portal:space`), not a second page: the
 lab's question, phases, panel, sessions, log, evaluation and outcomes are added there by
 `labs.selectors_life.lab_page` and `labs/_lab_life.html`. One address per lab, readable
 without an account when the lab is public, hidden (404) when it is members-only.

@@ -4,8 +4,8 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.languages import SPOKEN_LANGUAGES
 from core.forms import DateInput
+from core.languages import SPOKEN_LANGUAGES
 from meetings.models import AttendanceStatus, RsvpAnswer
 
 

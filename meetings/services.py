@@ -10,9 +10,9 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.languages import SPOKEN_LANGUAGE_CODES
 from accounts.models import User
 from core.exceptions import DomainError
+from core.languages import SPOKEN_LANGUAGE_CODES
 from core.models import Membership, MembershipRole, Space
 from core.realtime import broadcast
 from core.services import audit_record

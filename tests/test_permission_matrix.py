@@ -59,17 +59,17 @@ PRIVATE_NOT_AGORA = s(
 
 # name -> list of (method, case, expected)
 EXPECTED: dict[str, list[tuple[str, str, dict]]] = {
-    "core:home": [("get", "", A)],
-    "core:space-detail": [
+    "portal:home": [("get", "", A)],
+    "portal:space": [
         ("get", "agora", A),
         ("get", "private-lab", s(302, 404, 200, 404, 404, 200)),
     ],
-    "core:seat-list": [
+    "accounts:seat-list": [
         ("get", "agora", FACIL),
         ("get", "private-lab", s(302, 404, 403, 404, 404, 200)),
     ],
-    "core:seat-invite": [("post", "agora", s(302, 403, 403, 403, 403, 200))],
-    "core:invitation-withdraw": [("post", "agora", FACIL_POST)],
+    "accounts:seat-invite": [("post", "agora", s(302, 403, 403, 403, 403, 200))],
+    "accounts:invitation-withdraw": [("post", "agora", FACIL_POST)],
     "core:membership-end": [("get", "agora", FACIL), ("post", "agora", FACIL_POST)],
     "core:membership-eligibility": [("post", "agora", FACIL_POST)],
     "agora:agora-create": [("get", "", s(302, 403, 403, 403, 403, 200))],
@@ -418,10 +418,10 @@ def url_for(name: str, case: str, w: World) -> str:
             kwargs["comment_id"] = w.comment.pk
         return reverse(name, kwargs=kwargs)
     kwargs = {
-        "core:space-detail": {"slug": slug},
-        "core:seat-list": {"slug": slug},
-        "core:seat-invite": {"slug": slug, "seat_id": w.free_seat.pk},
-        "core:invitation-withdraw": {"slug": slug, "invitation_id": w.invitation.pk},
+        "portal:space": {"slug": slug},
+        "accounts:seat-list": {"slug": slug},
+        "accounts:seat-invite": {"slug": slug, "seat_id": w.free_seat.pk},
+        "accounts:invitation-withdraw": {"slug": slug, "invitation_id": w.invitation.pk},
         "core:membership-end": {"slug": slug, "membership_id": w.membership.pk},
         "core:membership-eligibility": {"slug": slug, "membership_id": w.membership.pk},
         "labs:lab-edit": {"slug": slug},
@@ -502,8 +502,8 @@ def test_denied_writes_change_nothing(client, world, role):
     slug = world.agora.slug
     client.post(reverse("core:membership-end", args=[slug, world.membership.pk]))
     client.post(reverse("core:membership-eligibility", args=[slug, world.membership.pk]))
-    client.post(reverse("core:seat-invite", args=[slug, world.free_seat.pk]))
-    client.post(reverse("core:invitation-withdraw", args=[slug, world.invitation.pk]))
+    client.post(reverse("accounts:seat-invite", args=[slug, world.free_seat.pk]))
+    client.post(reverse("accounts:invitation-withdraw", args=[slug, world.invitation.pk]))
     assert list(Membership.objects.order_by("pk").values()) == before
     world.invitation.refresh_from_db()
     assert world.invitation.revoked_at is None

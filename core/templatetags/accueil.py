@@ -57,7 +57,7 @@ def person(user, show_names=False) -> str:
 @register.simple_tag
 def language_name(code: str) -> str:
     """The name of a spoken language, in the reader's language."""
-    from accounts.languages import SPOKEN_LANGUAGES
+    from core.languages import SPOKEN_LANGUAGES
 
     return str(dict(SPOKEN_LANGUAGES).get(code, code))
 

@@ -118,7 +118,7 @@ class TestInvitationPages:
         assert response.status_code == 302 and response.url == reverse("account_signup")
         response = client.post(reverse("account_signup"), signup_data())
         assert response.status_code == 302
-        assert response.url == reverse("core:space-detail", args=[agora.slug])
+        assert response.url == reverse("portal:space", args=[agora.slug])
         user = User.objects.get(username="amina")
         assert user.email == "" and user.role == "newcomer"
         assert user.interface_language == "ar" and user.languages_spoken == ["ar", "fr"]
@@ -196,7 +196,7 @@ class TestInvitationPages:
         _inv, token = invitation_create(actor=facilitator, seat=first_free_seat(agora))
         client.force_login(newcomer)
         response = client.post(reverse("accounts:invitation", args=[token]))
-        assert response.url == reverse("core:space-detail", args=[agora.slug])
+        assert response.url == reverse("portal:space", args=[agora.slug])
         assert Membership.objects.filter(user=newcomer, space=agora).exists()
 
     def test_member_cannot_take_a_second_seat(self, client, agora, facilitator, newcomer):

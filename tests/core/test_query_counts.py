@@ -18,7 +18,7 @@ def count(client, url):
     return len(queries)
 
 
-@pytest.mark.parametrize("url_name", ["core:seat-list", "core:space-detail"])
+@pytest.mark.parametrize("url_name", ["accounts:seat-list", "portal:space"])
 def test_seat_pages_do_not_query_per_seat(client, agora, facilitator, url_name):
     client.force_login(facilitator)
     url = reverse(url_name, args=[agora.slug])

@@ -40,7 +40,7 @@ def seat(lab, facilitator, college, **user):
 
 
 def page(client, lab):
-    response = client.get(reverse("core:space-detail", args=[lab.slug]))
+    response = client.get(reverse("portal:space", args=[lab.slug]))
     assert response.status_code == 200
     return response.content.decode()
 
@@ -68,9 +68,9 @@ class TestPublicPage:
 
     def test_members_only_lab_is_hidden(self, client, lab):
         Lab.objects.filter(pk=lab.pk).update(visibility="members")
-        assert client.get(reverse("core:space-detail", args=[lab.slug])).status_code == 302
+        assert client.get(reverse("portal:space", args=[lab.slug])).status_code == 302
         client.force_login(UserFactory())
-        assert client.get(reverse("core:space-detail", args=[lab.slug])).status_code == 404
+        assert client.get(reverse("portal:space", args=[lab.slug])).status_code == 404
         assert client.get(reverse("labs:log", args=[lab.slug])).status_code == 404
         assert client.get(reverse("labs:evaluation", args=[lab.slug])).status_code == 404
 
@@ -87,7 +87,7 @@ class TestPublicPage:
             by_user=samira,
         )
         for url in (
-            reverse("core:space-detail", args=[lab.slug]),
+            reverse("portal:space", args=[lab.slug]),
             reverse("labs:log", args=[lab.slug]),
         ):
             html = client.get(url).content.decode()
@@ -159,7 +159,7 @@ class TestPublicPage:
 
         def count():
             with CaptureQueriesContext(connection) as queries:
-                assert client.get(reverse("core:space-detail", args=[lab.slug])).status_code == 200
+                assert client.get(reverse("portal:space", args=[lab.slug])).status_code == 200
             return len(queries)
 
         seat(lab, facilitator, "newcomers")

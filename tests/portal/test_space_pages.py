@@ -17,13 +17,13 @@ def seated(agora, facilitator, newcomer):
 
 class TestPrivacy:
     def test_public_page_never_shows_newcomer_names(self, client, agora, seated):
-        body = client.get(reverse("core:space-detail", args=[agora.slug])).content.decode()
+        body = client.get(reverse("portal:space", args=[agora.slug])).content.decode()
         assert "Amina" not in body and "amina" not in body
         assert "1 of 16 seats held" in body or "1 sur 16" in body
 
     def test_non_member_account_does_not_see_names(self, client, agora, seated):
         client.force_login(UserFactory(role="official"))
-        body = client.get(reverse("core:space-detail", args=[agora.slug])).content.decode()
+        body = client.get(reverse("portal:space", args=[agora.slug])).content.decode()
         assert "Amina" not in body
 
     def test_members_see_each_other(self, client, agora, seated, facilitator):
@@ -31,7 +31,7 @@ class TestPrivacy:
             actor=facilitator, seat=first_free_seat(agora), user=UserFactory(display_name="Yonas")
         )
         client.force_login(peer.user)
-        body = client.get(reverse("core:space-detail", args=[agora.slug])).content.decode()
+        body = client.get(reverse("portal:space", args=[agora.slug])).content.decode()
         assert "Amina" in body and "Yonas" in body
 
     def test_members_only_space_is_invisible_to_others(self, client, facilitator):
@@ -39,8 +39,8 @@ class TestPrivacy:
 
         hidden = agora_create(actor=facilitator, name="Hidden assembly", visibility="members")
         client.force_login(UserFactory(role="partner"))
-        assert "Hidden assembly" not in client.get(reverse("core:home")).content.decode()
-        assert client.get(reverse("core:space-detail", args=[hidden.slug])).status_code == 404
+        assert "Hidden assembly" not in client.get(reverse("portal:home")).content.decode()
+        assert client.get(reverse("portal:space", args=[hidden.slug])).status_code == 404
 
     def test_public_name_only_when_chosen(self, newcomer):
         assert str(newcomer.public_name) != "Amina"
@@ -51,14 +51,14 @@ class TestPrivacy:
 class TestFacilitatorPages:
     def test_seat_list_shows_held_and_free_seats(self, client, agora, seated, facilitator):
         client.force_login(facilitator)
-        body = client.get(reverse("core:seat-list", args=[agora.slug])).content.decode()
+        body = client.get(reverse("accounts:seat-list", args=[agora.slug])).content.decode()
         assert "Amina" in body
         assert body.count("term_ends_on") == 15  # one invite form per free seat
 
     def test_invite_shows_link_and_qr_once(self, client, agora, facilitator):
         client.force_login(facilitator)
         seat = first_free_seat(agora)
-        response = client.post(reverse("core:seat-invite", args=[agora.slug, seat.pk]))
+        response = client.post(reverse("accounts:seat-invite", args=[agora.slug, seat.pk]))
         body = response.content.decode()
         assert response.status_code == 200 and response["Cache-Control"] == "no-store"
         assert "/invite/" in body and "<svg" in body
@@ -69,14 +69,14 @@ class TestFacilitatorPages:
         assert invitation.status() == Invitation.Status.VALID
         assert token not in str(list(AuditEntry.objects.values_list("data", flat=True)))
         # The seat list no longer reveals the token: only "invited until …".
-        listing = client.get(reverse("core:seat-list", args=[agora.slug])).content.decode()
+        listing = client.get(reverse("accounts:seat-list", args=[agora.slug])).content.decode()
         assert token not in listing
 
     def test_invite_with_a_bad_date_is_refused_clearly(self, client, agora, facilitator):
         client.force_login(facilitator)
         seat = first_free_seat(agora)
         response = client.post(
-            reverse("core:seat-invite", args=[agora.slug, seat.pk]),
+            reverse("accounts:seat-invite", args=[agora.slug, seat.pk]),
             {"term_ends_on": "31/31/2026"},
             follow=True,
         )
@@ -86,7 +86,7 @@ class TestFacilitatorPages:
     def test_invite_for_a_held_seat_is_refused(self, client, agora, seated, facilitator):
         client.force_login(facilitator)
         response = client.post(
-            reverse("core:seat-invite", args=[agora.slug, seated.seat.pk]), follow=True
+            reverse("accounts:seat-invite", args=[agora.slug, seated.seat.pk]), follow=True
         )
         assert "Ce siège est occupé" in response.content.decode()
 
@@ -104,13 +104,13 @@ class TestFacilitatorPages:
         client.post(reverse("core:membership-eligibility", args=[agora.slug, seated.pk]))
         seated.refresh_from_db()
         assert seated.eligibility_checked_by == facilitator
-        body = client.get(reverse("core:seat-list", args=[agora.slug])).content.decode()
+        body = client.get(reverse("accounts:seat-list", args=[agora.slug])).content.decode()
         assert "Checked by" in body or "Vérifiée par" in body or "Vérifié" in body
 
     def test_seat_of_another_space_is_404(self, client, agora, lab, facilitator):
         client.force_login(facilitator)
         lab_seat = first_free_seat(lab, "partners")
-        response = client.post(reverse("core:seat-invite", args=[agora.slug, lab_seat.pk]))
+        response = client.post(reverse("accounts:seat-invite", args=[agora.slug, lab_seat.pk]))
         assert response.status_code == 404
 
 

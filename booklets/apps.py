@@ -7,6 +7,6 @@ class BookletsConfig(AppConfig):
     verbose_name = _("Booklets")
 
     def ready(self):
-        from booklets import panels
+        from booklets import panels, tasks  # noqa: F401 (tasks: registered for core.queue)
 
         panels.register()  # its panels and links on a space's page (core.panels)

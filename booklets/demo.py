@@ -13,6 +13,7 @@ from django.utils import timezone
 from booklets import demo_content, services
 from booklets.models import Booklet
 from booklets.services import reads_language
+from proposals import voting
 
 
 def _readers(members, language):
@@ -84,8 +85,6 @@ def seed(agora, facilitator, members) -> Booklet:
 
 
 def _approve_by_vote(edition, facilitator, members) -> None:
-    from proposals import voting
-
     vote = services.edition_put_to_vote(
         actor=facilitator, edition=edition, deadline=timezone.now() + timedelta(days=7)
     )

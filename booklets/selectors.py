@@ -9,9 +9,11 @@ from django.utils import timezone
 from booklets import diffing
 from booklets.models import (
     Booklet,
+    BookletImage,
     EditingPresence,
     Edition,
     EditionPage,
+    EditionPdf,
     EditionStatus,
     Feedback,
     FeedbackStatus,
@@ -214,8 +216,6 @@ def edition_pdf_open(*, edition: Edition, language: str):
     """The built PDF file of the edition in this language, opened, or None."""
     from django.core.files.storage import default_storage
 
-    from booklets.models import EditionPdf
-
     row = EditionPdf.objects.filter(edition=edition, language=language).first()
     if row is None or not default_storage.exists(row.storage_name):
         return None
@@ -223,8 +223,6 @@ def edition_pdf_open(*, edition: Edition, language: str):
 
 
 def images_of(*, booklet: Booklet) -> list:
-    from booklets.models import BookletImage
-
     return list(BookletImage.objects.filter(booklet=booklet))
 
 
@@ -246,8 +244,6 @@ def image_published_edition(*, image) -> Edition | None:
 
 
 def image_get(*, booklet_id: int, key: str):
-    from booklets.models import BookletImage
-
     return (
         BookletImage.objects.select_related("booklet__space")
         .filter(booklet=booklet_id, key=key)

@@ -16,13 +16,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from booklets.markup import render, validate
 from booklets.models import (
     Approval,
     AuthorCredit,
     Booklet,
+    BookletImage,
     EditingPresence,
     Edition,
     EditionPage,
+    EditionPdf,
     EditionStatus,
     Feedback,
     FeedbackStatus,
@@ -31,10 +34,16 @@ from booklets.models import (
     SectionText,
     TextStatus,
 )
+from booklets.pdf import PdfBooklet, PdfSection, image_data_uri, pdf_for
+from booklets.selectors import editing_now
 from core.exceptions import DomainError
 from core.models import Space
+from core.queue import enqueue_on_commit
 from core.realtime import broadcast
 from core.services import audit_record
+from core.templatetags.accueil import language_name
+from proposals.models import VoteMethod, VoteStatus
+from proposals.voting import vote_create
 
 SHORT_CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 FEEDBACK_PER_PAGE_PER_HOUR = 30
@@ -203,8 +212,6 @@ def _lock_text(section: Section, language: str) -> SectionText:
 
 
 def _validate_body(body: str) -> None:
-    from booklets.markup import validate
-
     if len(body) > MAX_BODY:
         raise DomainError(_("This text is too long."))
     problems = validate(body)
@@ -402,8 +409,6 @@ def edition_prepare(*, actor: User, booklet: Booklet, languages: list[str]) -> E
 
     The source language needs a text in every section; a translation needs every section
     approved. What the space then approves is exactly what will be published."""
-    from booklets.markup import render
-
     booklet = Booklet.objects.select_for_update().select_related("space").get(pk=booklet.pk)
     languages = [code for code in booklet.languages if code in set(languages)]
     if not languages:
@@ -453,8 +458,6 @@ def edition_prepare(*, actor: User, booklet: Booklet, languages: list[str]) -> E
         if not_ready:
             problems.append((code, not_ready))
     if problems:
-        from core.templatetags.accueil import language_name
-
         raise DomainError(
             _("Not ready: %(list)s. A text is needed in every section, approved for translations.")
             % {
@@ -496,8 +499,6 @@ def edition_put_to_vote(
     *, actor: User, edition: Edition, meeting=None, deadline: datetime | None = None
 ):
     """Ask the space: a for/against vote (created as a draft, opened like any vote)."""
-    from proposals.models import VoteMethod, VoteStatus
-    from proposals.voting import vote_create
 
     edition = _lock_edition(edition)
     booklet = edition.booklet
@@ -508,7 +509,6 @@ def edition_put_to_vote(
     )
     if edition.status not in (EditionStatus.PREPARED, EditionStatus.REJECTED) and not retry:
         raise DomainError(_("This edition is already put to a vote or decided."))
-    from core.templatetags.accueil import language_name
 
     vote = vote_create(
         actor=actor,
@@ -647,8 +647,6 @@ def feedback_moderate(*, actor: User, feedback: Feedback, status: str) -> Feedba
 # Presence ----------
 def _presence_event(section_id: int, language: str) -> None:
     def payload() -> dict:
-        from booklets.selectors import editing_now
-
         return {"editors": editing_now(section_id=section_id, language=language)}
 
     broadcast(f"booklets.section.{section_id}.{language}", "presence.changed", payload)
@@ -675,17 +673,13 @@ def presence_leave(*, channel_name: str) -> None:
 # PDF ----------
 def edition_pdf_request(*, edition: Edition, language: str) -> None:
     """Queue the build of an edition's PDF in one language (after commit)."""
-    from booklets.tasks import edition_pdf_build
-
-    transaction.on_commit(lambda: edition_pdf_build.delay(edition.pk, language), robust=True)
+    enqueue_on_commit("booklets.tasks.edition_pdf_build", edition.pk, language, robust=True)
 
 
 def _pdf_booklet(edition: Edition, language: str):
     """The frozen edition in one language, as the PDF module's plain data."""
     from django.urls import reverse
     from django.utils import translation
-
-    from booklets.pdf import PdfBooklet, PdfSection
 
     booklet = edition.booklet
     pages = EditionPage.objects.filter(edition=edition, language=language).order_by("position")
@@ -706,8 +700,6 @@ def _pdf_booklet(edition: Edition, language: str):
 
 def _pdf_html(page: EditionPage, inline) -> str:
     """The frozen section, with its images inline (the PDF reads only data: URIs)."""
-    from booklets.markup import render
-
     if "image:" not in page.body:
         return page.html
     return render(
@@ -718,9 +710,6 @@ def _pdf_html(page: EditionPage, inline) -> str:
 @transaction.atomic
 def edition_pdf_build(*, edition: Edition, language: str) -> str:
     """Render (or find in the PDF cache) the edition's PDF; remember where it is."""
-    from booklets.models import EditionPdf
-    from booklets.pdf import pdf_for
-
     if language not in edition.languages:
         raise DomainError(_("This edition is not written in this language."))
     name, _rendered_now = pdf_for(_pdf_booklet(edition, language))
@@ -776,8 +765,6 @@ def _checked_image(upload) -> tuple[bytes, str, int, int]:
 def image_add(*, actor: User, booklet: Booklet, upload):
     from django.core.files.base import ContentFile
 
-    from booklets.models import BookletImage
-
     content, content_type, width, height = _checked_image(upload)
     key = secrets.token_hex(4)
     extension = content_type.split("/")[1].replace("jpeg", "jpg")
@@ -800,8 +787,6 @@ def image_resolver(booklet: Booklet, *, inline: bool = False):
     data: URI (`inline`, for the PDF). Unknown keys resolve to None (the image is dropped)."""
     from django.urls import reverse
 
-    from booklets.models import BookletImage
-
     images = {i.key: i for i in BookletImage.objects.filter(booklet=booklet)}
 
     def resolve(key: str) -> str | None:
@@ -809,8 +794,6 @@ def image_resolver(booklet: Booklet, *, inline: bool = False):
         if image is None:
             return None
         if inline:
-            from booklets.pdf import image_data_uri
-
             with image.file.open("rb") as f:
                 return image_data_uri(f.read(), image.content_type)
         return reverse("booklets:image", args=[booklet.pk, key])

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from booklets import selectors, services
+from booklets import markup, selectors, services
 from booklets.forms import (
     BookletForm,
     BookletSettingsForm,
@@ -183,8 +183,6 @@ def section_remove(request, section):
 
 # Writing and translating ----------
 def _markup_help() -> str:
-    from booklets import markup
-
     return str(getattr(markup, "HELP_TEXT", ""))
 
 
@@ -278,11 +276,9 @@ def section_edit(request, section, language):
 
 
 def _preview(booklet, revision, language: str) -> str:
-    from booklets.markup import render
-
     if revision is None or not revision.body.strip():
         return ""
-    return render(
+    return markup.render(
         revision.body,
         image_resolver=services.image_resolver(booklet),
         language=language,

@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from core.models import Membership, MembershipRole, Seat, Space, Visibility
+from core.models import Membership, MembershipRole, Notification, Seat, Space, Visibility
 
 
 def space_list_visible(*, user) -> QuerySet[Space]:
@@ -90,12 +90,8 @@ def seat_get(*, space: Space, pk: int) -> Seat | None:
 
 
 def notification_list(*, user, limit: int = 50):
-    from core.models import Notification
-
     return Notification.objects.filter(user=user)[:limit]
 
 
 def notification_unread_count(*, user) -> int:
-    from core.models import Notification
-
     return Notification.objects.filter(user=user, read_at__isnull=True).count()

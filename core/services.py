@@ -25,6 +25,7 @@ from core.models import (
     College,
     Membership,
     MembershipRole,
+    Notification,
     Seat,
     Space,
     SpaceKind,
@@ -169,8 +170,6 @@ def space_start(*, actor: User, space: Space) -> Space:
 
 
 def notifications_mark_read(*, user: User) -> int:
-    from core.models import Notification
-
     return Notification.objects.filter(user=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )

@@ -12,6 +12,7 @@ from accounts.models import User
 from core.models import College
 from labs import call_services as cs
 from labs.models import Call, CallAnswer, Lab, Phase
+from labs.services_life import lab_phase_set
 
 DEMO_RANDOM_SOURCE = (
     "Five numbers from 1 to 49 drawn in public at the session of 3 November, "
@@ -78,7 +79,6 @@ def seed_call(lab: Lab, facilitator: User) -> Call | None:
     }
     cs.quotas_set(actor=facilitator, call=call, bounds=bounds)
     cs.call_close(actor=facilitator, call=call)
-    from labs.services_life import lab_phase_set
 
     lab_phase_set(actor=facilitator, lab=lab, phase=Phase.SELECTION)
     declared_at = timezone.now()

@@ -24,6 +24,8 @@ from labs.models import (
     LabPhaseDate,
 )
 from labs.selectors import lab_phase_timeline
+from meetings.selectors import meeting_list_for_space
+from proposals.models import Proposal, ProposalStatus
 
 
 def lab_phase_timeline_dated(*, lab: Lab) -> list[dict]:
@@ -134,8 +136,6 @@ def evaluation_revisions(*, evaluation: Evaluation | None) -> list[EvaluationRev
 
 def lab_outcomes(*, lab: Lab) -> QuerySet:
     """The lab's adopted proposals: its recommendations that became outcomes."""
-    from proposals.models import Proposal, ProposalStatus
-
     return Proposal.objects.filter(space_id=lab.pk, status=ProposalStatus.ADOPTED).order_by(
         "-updated_at", "-pk"
     )
@@ -143,8 +143,6 @@ def lab_outcomes(*, lab: Lab) -> QuerySet:
 
 def lab_sessions(*, lab: Lab) -> dict:
     """The lab's meetings, to come and past (the meetings app's selector)."""
-    from meetings.selectors import meeting_list_for_space
-
     return {
         "upcoming": list(meeting_list_for_space(space=lab, upcoming=True, limit=10)),
         "past": list(meeting_list_for_space(space=lab, upcoming=False, limit=10)),

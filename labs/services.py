@@ -9,6 +9,7 @@ from core.exceptions import DomainError
 from core.models import SpaceKind, Visibility
 from core.services import audit_record, space_quorum_set, space_start, space_unique_slug
 from labs.models import Lab, Phase
+from labs.services_life import lab_phase_set
 
 
 def _check_dates(starts_on: date, ends_on: date) -> None:
@@ -82,7 +83,6 @@ def lab_update(
         )
     if phase != previous_phase:
         # One way to change a phase (rules on going back, dates, history): the lab's life.
-        from labs.services_life import lab_phase_set
 
         lab_phase_set(actor=actor, lab=lab, phase=phase)
     return lab

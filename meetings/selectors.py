@@ -7,6 +7,7 @@ from fractions import Fraction
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from accounts.models import hash_token
 from core.models import Membership, MembershipRole, Space
 from meetings.models import (
     ATTENDING,
@@ -160,8 +161,6 @@ def later_meetings(*, meeting: Meeting) -> QuerySet[Meeting]:
 
 
 def calendar_user_for_token(*, token: str):
-    from accounts.models import hash_token
-
     if not token or len(token) > 100:
         return None
     found = CalendarToken.objects.filter(token_hash=hash_token(token)).select_related("user")

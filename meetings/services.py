@@ -10,7 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import User
+from accounts.models import User, hash_token, new_token
 from core.exceptions import DomainError
 from core.languages import SPOKEN_LANGUAGE_CODES
 from core.models import Membership, MembershipRole, Space
@@ -34,6 +34,8 @@ from meetings.models import (
     RsvpAnswer,
     SpeakerRequest,
 )
+from meetings.selectors import live_state
+from meetings.tasks import notify_meeting_change
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 DOCUMENT_SIGNATURES = {
@@ -71,8 +73,6 @@ def _live_event(meeting: Meeting) -> None:
     """After commit: compute the live state once, serialise it once, fan it out."""
     import json
 
-    from meetings.selectors import live_state
-
     meeting_id = meeting.pk
     broadcast(
         f"meetings.meeting.{meeting_id}",
@@ -86,8 +86,6 @@ def _live_event(meeting: Meeting) -> None:
 
 
 def _after_change(meeting: Meeting, kind: str) -> None:
-    from meetings.tasks import notify_meeting_change
-
     meeting_id, sequence = meeting.pk, meeting.sequence
     transaction.on_commit(lambda: notify_meeting_change.delay(meeting_id, kind, sequence))
 
@@ -498,8 +496,6 @@ def minutes_approve(
 @transaction.atomic
 def calendar_token_renew(*, user: User) -> str:
     """A new secret feed address; the previous one stops working at once."""
-    from accounts.models import hash_token, new_token
-
     token = new_token()
     CalendarToken.objects.update_or_create(
         user=user, defaults={"token_hash": hash_token(token), "created_at": timezone.now()}

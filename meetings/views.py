@@ -427,7 +427,7 @@ def minutes_approve(request, meeting):
         return redirect("meetings:minutes", pk=meeting.pk)
     try:
         if request.POST.get("action") == "vote":
-            from proposals.voting import minutes_approval_vote
+            from proposals.voting import minutes_approval_vote  # moves with the votes (issue 11)
 
             vote = minutes_approval_vote(actor=request.user, revision=revision, meeting=approved_in)
             return redirect("proposals:vote-detail", pk=vote.pk)

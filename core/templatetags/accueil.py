@@ -4,6 +4,9 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from core.languages import SPOKEN_LANGUAGES
+from core.models import College
+
 register = template.Library()
 
 # 24×24 stroke icons drawn for Accueil; currentColor so they follow the text colour.
@@ -57,15 +60,12 @@ def person(user, show_names=False) -> str:
 @register.simple_tag
 def language_name(code: str) -> str:
     """The name of a spoken language, in the reader's language."""
-    from core.languages import SPOKEN_LANGUAGES
-
     return str(dict(SPOKEN_LANGUAGES).get(code, code))
 
 
 def _code_label(value):
     """Counting explanations carry codes (a college, a threshold, a grade): show words."""
-    from core.models import College
-    from proposals.models import Threshold
+    from proposals.models import Threshold  # moves with the votes (issue 11)
 
     if not isinstance(value, str):
         return value

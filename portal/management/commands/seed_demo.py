@@ -29,6 +29,9 @@ from meetings.services import (
     rsvp_set,
     series_create,
 )
+from proposals import recommendations, voting
+from proposals import services as proposal_services
+from proposals.models import Department, Proposal, Recommendation, Theme
 
 DEMO_PASSWORD = "accueil-demo-2026"
 
@@ -100,10 +103,6 @@ class Command(BaseCommand):
 
     def seed_proposals(self, agora, facilitator):
         """A submitted proposal on the next session's agenda, with an online vote open."""
-        from proposals import services as proposal_services
-        from proposals import voting
-        from proposals.models import Proposal, Theme
-
         proposal_services.themes_seed()
         if Proposal.objects.filter(space=agora).exists():
             return
@@ -147,10 +146,6 @@ class Command(BaseCommand):
     def seed_recommendations(self, agora, facilitator):
         """Three adopted proposals sent to officials: one answered with a commitment and
         progress, one awaiting its answer, one overdue (its dates moved back, as history)."""
-        from proposals import recommendations, voting
-        from proposals import services as proposal_services
-        from proposals.models import Department, Recommendation, Theme
-
         if Recommendation.objects.exists():
             return
         odile = User.objects.get(username="odile")

@@ -15,13 +15,9 @@ Places, addresses, phone numbers and e-mails are fictional ("exemple", numbers o
 Translators edit the YAML files; `tests/booklets/test_demo_content.py` checks them.
 """
 
-from pathlib import Path
-
-import yaml
-
 from booklets.sections import SECTION_TEMPLATE
+from core.demo_data import load
 
-DATA = Path(__file__).resolve().parent / "demo_data"
 SOURCE_LANGUAGE = "fr"
 LANGUAGES = ("fr", "ar", "en", "ti")
 
@@ -29,7 +25,7 @@ __all__ = ["BOOKLET", "LANGUAGES", "SECTION_TEMPLATE", "SOURCE_LANGUAGE", "secti
 
 
 def _load(language: str) -> dict:
-    data = yaml.safe_load((DATA / f"welcome.{language}.yaml").read_text(encoding="utf-8"))
+    data = load(__file__, f"welcome.{language}.yaml")
     return {"title": data["title"], "sections": data["sections"]}
 
 

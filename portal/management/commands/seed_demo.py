@@ -14,6 +14,7 @@ from accounts.models import Role, User
 from agora.models import Agora
 from agora.services import agora_create
 from booklets.demo import seed as seed_booklet
+from core.demo_data import load
 from core.models import College, Membership, Seat
 from core.services import facilitator_add, membership_record_eligibility, membership_start
 from labs.demo import seed_call
@@ -35,67 +36,8 @@ from proposals.models import Department, Proposal, Recommendation, Theme
 
 DEMO_PASSWORD = "accueil-demo-2026"
 
-# (username, display name, interface language, languages spoken, interpretation)
-AGORA_MEMBERS = [
-    ("amina", "Amina", "ar", ["ar", "fr"], "ar"),
-    ("yonas", "Yonas", "ti", ["ti", "am", "en"], "ti"),
-    ("farid", "Farid", "fa-af", ["fa-af", "ps"], "fa-af"),
-    ("mariam", "Mariam", "ps", ["ps", "fa-af"], "ps"),
-    ("olena", "Olena", "uk", ["uk", "ru", "en"], "uk"),
-    ("carlos", "Carlos", "es", ["es", "fr"], ""),
-    ("samir", "Samir", "ar", ["ar", "fr"], ""),
-    ("hawa", "Hawa", "fr", ["fr", "bm"], ""),
-    ("zahra", "Zahra", "fa-af", ["fa-af"], "fa-af"),
-    ("tesfay", "Tesfay", "ti", ["ti"], "ti"),
-    ("nour", "Nour", "ar", ["ar"], "ar"),
-    ("ahmad", "Ahmad", "ps", ["ps"], "ps"),
-    ("iryna", "Iryna", "uk", ["uk"], "uk"),
-    ("moussa", "Moussa", "fr", ["fr", "wo"], ""),
-    ("leyla", "Leyla", "en", ["ku", "tr", "en"], ""),
-    ("abdi", "Abdi", "en", ["so", "en"], ""),
-]
-LAB_NEWCOMERS_EXTRA = [
-    ("rahel", "Rahel", "ti", ["ti", "en"], "ti"),
-    ("bilal", "Bilal", "ar", ["ar"], "ar"),
-    ("sana", "Sana", "fa-af", ["fa-af"], "fa-af"),
-    ("dmytro", "Dmytro", "uk", ["uk"], "uk"),
-    ("fatou", "Fatou", "fr", ["fr", "wo"], ""),
-]
-PARTNERS = [("paul", "Paul (Secours Populaire)")] + [
-    (f"partner{i}", name)
-    for i, name in enumerate(
-        [
-            "Sophie (CCAS)",
-            "Jean (Cimade)",
-            "Nadia (social worker)",
-            "Luc (France Travail)",
-            "Inès (language school)",
-            "Marc (housing association)",
-            "Élodie (health centre)",
-            "Hugo (legal aid)",
-            "Anne (bank partner)",
-        ],
-        start=2,
-    )
-]
-OFFICIALS = [("odile", "Odile Martin (vice-president, welcome policy)")] + [
-    (f"official{i}", name)
-    for i, name in enumerate(
-        [
-            "Pierre Roux (head of social action)",
-            "Claire Dumas (councillor)",
-            "Yves Blanc (head of housing)",
-            "Lina Haddad (councillor)",
-            "Henri Morel (prefecture liaison)",
-            "Julie Petit (head of health)",
-            "Omar Benali (councillor)",
-            "Chantal Faure (head of education)",
-            "Eric Garnier (head of transport)",
-        ],
-        start=2,
-    )
-]
-FACILITATORS = [("claire", "Claire (facilitator)"), ("karim", "Karim (facilitator)")]
+PEOPLE = load(__file__, "people.yaml")
+TEXTS = load(__file__, "agora.fr.yaml")
 
 
 class Command(BaseCommand):
@@ -106,39 +48,34 @@ class Command(BaseCommand):
         proposal_services.themes_seed()
         if Proposal.objects.filter(space=agora).exists():
             return
-        amina = User.objects.get(username="amina")
+        data = TEXTS["proposal"]
+        author = User.objects.get(username=data["author"])
+        coauthor = User.objects.get(username=data["coauthor"])
         proposal = proposal_services.proposal_create(
-            actor=amina,
+            actor=author,
             space=agora,
-            title="Une permanence logement le lundi",
-            text=(
-                "Ouvrir chaque lundi une permanence logement avec un interprète, "
-                "pour aider les personnes qui arrivent à remplir leur demande."
-            ),
-            theme=Theme.objects.get(slug="housing"),
+            title=data["title"],
+            text=data["text"],
+            theme=Theme.objects.get(slug=data["theme"]),
         )
-        proposal_services.coauthor_invite(
-            actor=amina, proposal=proposal, user=User.objects.get(username="yonas")
-        )
-        proposal_services.coauthor_accept(
-            user=User.objects.get(username="yonas"), proposal=proposal
-        )
-        proposal_services.proposal_submit(actor=amina, proposal=proposal)
+        proposal_services.coauthor_invite(actor=author, proposal=proposal, user=coauthor)
+        proposal_services.coauthor_accept(user=coauthor, proposal=proposal)
+        proposal_services.proposal_submit(actor=author, proposal=proposal)
         proposal_services.comment_add(
-            actor=User.objects.get(username="farid"),
+            actor=User.objects.get(username=data["comment"]["by"]),
             proposal=proposal,
-            text="Oui, et aussi le jeudi soir ?",
+            text=data["comment"]["text"],
         )
         vote = voting.vote_create(
             actor=facilitator,
             space=agora,
-            title="Adopter la permanence logement ?",
+            title=data["vote"]["title"],
             method="for_against",
             proposal=proposal,
-            deadline=timezone.now() + timedelta(days=10),
+            deadline=timezone.now() + timedelta(days=data["vote"]["days_open"]),
         )
         voting.vote_open(actor=facilitator, vote=vote)
-        for username, choice in [("yonas", "for"), ("olena", "for"), ("carlos", "abstain")]:
+        for username, choice in data["vote"]["ballots"].items():
             voting.vote_cast(
                 actor=User.objects.get(username=username), vote=vote, content={"choice": choice}
             )
@@ -148,46 +85,23 @@ class Command(BaseCommand):
         progress, one awaiting its answer, one overdue (its dates moved back, as history)."""
         if Recommendation.objects.exists():
             return
-        odile = User.objects.get(username="odile")
-        health, _created = Department.objects.get_or_create(name="Direction de la santé")
-        health.officials.add(User.objects.get(username="official7"))
+        department, _created = Department.objects.get_or_create(name=TEXTS["department"]["name"])
+        department.officials.add(
+            *User.objects.filter(username__in=TEXTS["department"]["officials"])
+        )
         voters = list(
             User.objects.filter(
                 memberships__space=agora, memberships__ended_at__isnull=True, role=Role.NEWCOMER
             ).order_by("username")[:11]
         )
-        items = [
-            (
-                "french",
-                "samir",
-                "Des cours de français le soir",
-                "Ouvrir des cours de français après 18 h pour les personnes qui travaillent.",
-                {"addressee": odile},
-            ),
-            (
-                "health",
-                "nour",
-                "Un guide santé traduit",
-                "Traduire le guide des démarches de santé en arabe, dari, pachto et tigrigna.",
-                {"department": health},
-            ),
-            (
-                "rights",
-                "hawa",
-                "Une domiciliation en deux semaines",
-                "Obtenir une adresse postale (domiciliation) en moins de deux semaines.",
-                {"addressee": odile},
-            ),
-        ]
-        recs = []
-        for theme, author, title, text, to in items:
-            author = User.objects.get(username=author)
+        for item in TEXTS["recommendations"]:
+            author = User.objects.get(username=item["author"])
             proposal = proposal_services.proposal_create(
                 actor=author,
                 space=agora,
-                title=title,
-                text=text,
-                theme=Theme.objects.get(slug=theme),
+                title=item["title"],
+                text=item["text"],
+                theme=Theme.objects.get(slug=item["theme"]),
             )
             proposal_services.proposal_submit(actor=author, proposal=proposal)
             vote = voting.vote_open(
@@ -195,7 +109,7 @@ class Command(BaseCommand):
                 vote=voting.vote_create(
                     actor=facilitator,
                     space=agora,
-                    title=title,
+                    title=item["title"],
                     method="for_against",
                     proposal=proposal,
                     deadline=timezone.now() + timedelta(days=1),
@@ -206,53 +120,54 @@ class Command(BaseCommand):
                 voting.vote_cast(actor=voter, vote=vote, content={"choice": choice})
             voting.vote_close(actor=facilitator, vote=vote)
             proposal.refresh_from_db()
-            recs.append(
-                recommendations.recommendation_issue(actor=facilitator, proposal=proposal, **to)
+            to = item["to"]
+            if "department" in to:
+                to = {"department": department}
+            else:
+                to = {"addressee": User.objects.get(username=to["addressee"])}
+            recommendation = recommendations.recommendation_issue(
+                actor=facilitator, proposal=proposal, **to
             )
-        answered, _awaiting, overdue = recs
-        recommendations.recommendation_answer(
-            actor=odile,
-            recommendation=answered,
-            answer="partly",
-            reasons=(
-                "Oui pour deux soirs par semaine à partir de janvier, avec les centres sociaux. "
-                "Pas encore le week-end : les salles ne sont pas disponibles."
-            ),
-        )
-        commitment = recommendations.commitment_add(
-            actor=odile,
-            recommendation=answered,
-            text="Deux cours du soir par semaine dans deux centres sociaux",
-            owner="Direction de la cohésion sociale",
-            due_on=timezone.localdate() + timedelta(days=60),
-        )
-        recommendations.implementation_update_add(
-            actor=odile,
-            recommendation=answered,
-            commitment=commitment,
-            status="in_progress",
-            note="Les formateurs sont recrutés ; les salles sont réservées.",
-        )
-        Recommendation.objects.filter(pk=overdue.pk).update(
-            issued_at=timezone.now() - timedelta(days=75),
-            deadline=timezone.localdate() - timedelta(days=15),
-        )
+            if answer := item.get("answer"):
+                official = User.objects.get(username=answer["by"])
+                recommendations.recommendation_answer(
+                    actor=official,
+                    recommendation=recommendation,
+                    answer=answer["answer"],
+                    reasons=answer["reasons"],
+                )
+                promised = answer["commitment"]
+                commitment = recommendations.commitment_add(
+                    actor=official,
+                    recommendation=recommendation,
+                    text=promised["text"],
+                    owner=promised["owner"],
+                    due_on=timezone.localdate() + timedelta(days=promised["due_in_days"]),
+                )
+                recommendations.implementation_update_add(
+                    actor=official,
+                    recommendation=recommendation,
+                    commitment=commitment,
+                    status=promised["update"]["status"],
+                    note=promised["update"]["note"],
+                )
+            if overdue := item.get("overdue"):
+                Recommendation.objects.filter(pk=recommendation.pk).update(
+                    issued_at=timezone.now() - timedelta(days=overdue["issued_days_ago"]),
+                    deadline=timezone.localdate() - timedelta(days=overdue["deadline_days_ago"]),
+                )
 
     def seed_meetings(self, agora, lab, facilitator, today):
         """The Agora's monthly session (first Tuesday, 18:00–20:30, Paris time, for a year)
         and the lab's three working sessions over six weeks, with agendas and answers."""
         if MeetingSeries.objects.filter(space=agora).exists():
             return
-        place = {
-            "place_name": "Maison des habitants Abbaye",
-            "room": "Salle 2",
-            "address": "1 rue de l'Abbaye, Grenoble",
-            "access_notes": "Tram A, arrêt Abbaye. Accès de plain-pied.",
-        }
+        texts = TEXTS["meetings"]
+        place = texts["place"]
         series = series_create(
             actor=facilitator,
             space=agora,
-            title="Session mensuelle de l'Agora",
+            title=texts["series_title"],
             rule=recurrence.Rule(
                 freq="monthly",
                 weekday=1,
@@ -266,29 +181,14 @@ class Command(BaseCommand):
             **place,
         )
         for meeting in series.meetings.order_by("starts_at")[:3]:
-            for title, minutes in [
-                ("Accueil et tour de table", 15),
-                ("Livret « Se soigner » : relecture", 45),
-                ("Proposition : permanence logement", 45),
-                ("Points divers", 15),
-            ]:
+            for title, minutes in texts["agenda"]:
                 agenda_item_add(
                     actor=facilitator, meeting=meeting, title=title, duration_minutes=minutes
                 )
         upcoming = series.meetings.filter(starts_at__gte=timezone.now()).order_by("starts_at")
         first = upcoming.first()
         if first is not None:
-            answers = [
-                ("amina", "yes", "ar"),
-                ("yonas", "yes", "ti"),
-                ("farid", "yes", "fa-af"),
-                ("mariam", "maybe", "ps"),
-                ("olena", "yes", "uk"),
-                ("samir", "yes", "ar"),
-                ("zahra", "yes", "fa-af"),
-                ("carlos", "no", ""),
-            ]
-            for username, answer, language in answers:
+            for username, answer, language in texts["rsvps"]:
                 rsvp_set(
                     user=User.objects.get(username=username),
                     meeting=first,
@@ -301,32 +201,27 @@ class Command(BaseCommand):
             meeting = meeting_create(
                 actor=facilitator,
                 space=lab,
-                title=f"Séance de travail {week // 2 + 1}",
+                title=texts["lab_session_title"].format(number=week // 2 + 1),
                 starts_at=start,
                 ends_at=start + timedelta(hours=3),
                 **place,
             )
-            agenda_item_add(
-                actor=facilitator,
-                meeting=meeting,
-                title="Ce que nous avons appris",
-                duration_minutes=60,
-            )
-            agenda_item_add(
-                actor=facilitator, meeting=meeting, title="Prochaine étape", duration_minutes=60
-            )
+            for title, minutes in texts["lab_agenda"]:
+                agenda_item_add(
+                    actor=facilitator, meeting=meeting, title=title, duration_minutes=minutes
+                )
 
-    def user(self, username, display_name, role, lang="fr", spoken=(), interp=""):
-        user = User.objects.filter(username=username).first()
+    def user(self, person: dict, role: str):
+        user = User.objects.filter(username=person["username"]).first()
         if user is None:
             user = User.objects.create_user(
-                username=username,
+                username=person["username"],
                 password=DEMO_PASSWORD,
-                display_name=display_name,
+                display_name=person["name"],
                 role=role,
-                interface_language=lang,
-                languages_spoken=list(spoken),
-                interpretation_language=interp,
+                interface_language=person.get("language", "fr"),
+                languages_spoken=list(person.get("spoken", ())),
+                interpretation_language=person.get("interpretation", ""),
             )
             self.created += 1
         return user
@@ -352,50 +247,43 @@ class Command(BaseCommand):
                 username="admin", password=DEMO_PASSWORD, display_name="Admin"
             )
             self.created += 1
-        claire, karim = (self.user(u, n, Role.FACILITATOR) for u, n in FACILITATORS)
+        claire, karim = (self.user(p, Role.FACILITATOR) for p in PEOPLE["facilitators"])
         newcomers = {
-            u: self.user(u, n, Role.NEWCOMER, lang, sp, it)
-            for u, n, lang, sp, it in AGORA_MEMBERS + LAB_NEWCOMERS_EXTRA
+            p["username"]: self.user(p, Role.NEWCOMER)
+            for p in PEOPLE["agora_members"] + PEOPLE["lab_newcomers"]
         }
-        partners = [self.user(u, n, Role.PARTNER) for u, n in PARTNERS]
-        officials = [self.user(u, n, Role.OFFICIAL) for u, n in OFFICIALS]
+        partners = [self.user(p, Role.PARTNER) for p in PEOPLE["partners"]]
+        officials = [self.user(p, Role.OFFICIAL) for p in PEOPLE["officials"]]
 
-        agora = Agora.objects.filter(slug="agora").first() or agora_create(
+        texts = TEXTS["agora"]
+        agora = Agora.objects.filter(slug=texts["slug"]).first() or agora_create(
             actor=claire,
-            slug="agora",
-            name="Agora des habitants primo-arrivants",
-            description=(
-                "16 réfugiés ou demandeurs d'asile présents depuis plus de six mois. "
-                "Ils recensent les besoins des personnes qui arrivent, participent à la "
-                "politique d'accueil de la Métropole et écrivent des livrets d'information."
-            ),
-            meeting_rhythm="Premier mardi du mois, 18:00–20:30, avec interprétation",
+            slug=texts["slug"],
+            name=texts["name"],
+            description=texts["description"],
+            meeting_rhythm=texts["meeting_rhythm"],
         )
         if not Membership.objects.filter(space=agora, user=karim, ended_at__isnull=True).exists():
             facilitator_add(actor=claire, space=agora, user=karim)
         seats = list(Seat.objects.filter(space=agora).order_by("number"))
-        for seat, (username, *_rest) in zip(seats, AGORA_MEMBERS, strict=True):
-            self.seat_user(seat, newcomers[username], claire)
+        for seat, person in zip(seats, PEOPLE["agora_members"], strict=True):
+            self.seat_user(seat, newcomers[person["username"]], claire)
 
         today = timezone.localdate()
-        lab = Lab.objects.filter(slug="lab-bank-account").first() or lab_create(
+        texts = TEXTS["lab"]
+        lab = Lab.objects.filter(slug=texts["slug"]).first() or lab_create(
             actor=claire,
-            slug="lab-bank-account",
-            name="Labo : ouvrir un compte bancaire",
-            question=(
-                "Comment une personne qui arrive peut-elle ouvrir un compte bancaire "
-                "dans son premier mois ?"
-            ),
-            description="Une expérimentation courte, avec les banques et les services sociaux.",
+            slug=texts["slug"],
+            name=texts["name"],
+            question=texts["question"],
+            description=texts["description"],
             starts_on=today - timedelta(days=14),
             ends_on=today + timedelta(days=42),
         )
         seed_call(lab, claire)  # volunteers and the drawn panel, before the seats are filled
         panel = {
-            College.NEWCOMERS: [
-                newcomers[u] for u in ("amina", "yonas", "farid", "olena", "carlos")
-            ]
-            + [newcomers[u] for u, *_r in LAB_NEWCOMERS_EXTRA],
+            College.NEWCOMERS: [newcomers[u] for u in texts["agora_members_on_panel"]]
+            + [newcomers[p["username"]] for p in PEOPLE["lab_newcomers"]],
             College.PARTNERS: partners,
             College.DECISION_MAKERS: officials,
         }
@@ -407,7 +295,7 @@ class Command(BaseCommand):
         seed_life(lab, claire)
         self.seed_proposals(agora, claire)
         self.seed_recommendations(agora, claire)
-        seed_booklet(agora, claire, [newcomers[u] for u, *_r in AGORA_MEMBERS])
+        seed_booklet(agora, claire, [newcomers[p["username"]] for p in PEOPLE["agora_members"]])
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready ({self.created} accounts created). "

@@ -169,7 +169,7 @@ def history(agora, facilitator, members, meeting, settings, tmp_path):
         actor=amina, space=agora, title="My private idea", text="Nobody has seen it."
     )
     invited_draft = proposals.proposal_create(
-        actor=farid, space=agora, title="Farid's draft", text="Amina is invited to sign."
+        actor=farid, space=agora, title="A draft on transport", text="Bus tickets for newcomers."
     )
     proposals.coauthor_invite(actor=farid, proposal=invited_draft, user=amina)
     proxy = proxy_give(actor=amina, meeting=meeting, holder=olena)

@@ -1,14 +1,41 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from accounts.models import User
+from accounts.services import user_delete
 
 
 @admin.register(User)
 class UserAdmin(admin.ModelAdmin):
-    """Read-mostly: writes that matter go through services (seats, invitations)."""
+    """Read-mostly: writes that matter go through services (seats, invitations).
 
-    list_display = ["username", "display_name", "role", "is_active", "date_joined"]
+    No hard delete: removing the row would take votes, comments and amendments with it
+    (or fail on a recommendation addressed to the person). The action below deletes the
+    account the way the person would, keeping an anonymous tombstone (user_delete)."""
+
+    list_display = ["username", "display_name", "role", "is_active", "date_joined", "deleted_at"]
     list_filter = ["role", "is_active", "is_staff"]
     search_fields = ["username", "display_name"]
     fields = ["username", "display_name", "role", "is_active", "is_staff", "is_superuser"]
     readonly_fields = ["username"]
+    actions = ["anonymise_accounts"]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.action(
+        description=_("Delete the selected accounts (anonymised, the record is kept)"),
+        permissions=["change"],
+    )
+    def anonymise_accounts(self, request, queryset):
+        count = 0
+        for user in queryset.filter(deleted_at__isnull=True):
+            user_delete(user=user, actor=request.user)
+            count += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d account deleted.", "%(count)d accounts deleted.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )

@@ -18,6 +18,9 @@ from django.utils.translation import gettext_lazy as _
 
 from core.roles import Role
 
+# What every page shows instead of the name of someone who deleted their account.
+FORMER_MEMBER = _("A former member")
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -79,6 +82,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(_("staff status"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    # Set when the person deleted their account: the row stays as an anonymous tombstone so
+    # that votes, proposals and comments keep their author (accounts.services.user_delete).
+    deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True, editable=False)
 
     objects = UserManager()
 
@@ -96,17 +102,24 @@ class User(AbstractBaseUser, PermissionsMixin):
         ]
 
     def __str__(self) -> str:
+        if self.deleted_at is not None:
+            return str(FORMER_MEMBER)
         return self.display_name or self.username
 
     def get_short_name(self) -> str:
         return str(self)
 
     @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    @property
     def name_is_public(self) -> bool:
         """The one rule for names on public pages: a newcomer's display name and username
         are shown to people outside their spaces only if they chose so; partners',
-        officials' and facilitators' names are public (they act in a public role)."""
-        return self.role != Role.NEWCOMER or self.show_name_publicly
+        officials' and facilitators' names are public (they act in a public role). A
+        deleted account has no name left: "a former member" may be shown to anyone."""
+        return self.is_deleted or self.role != Role.NEWCOMER or self.show_name_publicly
 
     @property
     def public_name(self) -> str:

@@ -1,6 +1,5 @@
 """Writes about people: invitations, sign-up through an invitation, profile, deletion."""
 
-import json
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -154,40 +153,163 @@ def user_set_interface_language(*, user: User, language: str) -> User:
 
 
 def user_export(*, user: User) -> str:
-    """Everything the platform holds about the person, as JSON (right of access)."""
-    memberships = Membership.objects.filter(user=user).select_related("space", "seat")
-    data = {
-        "username": user.username,
-        "email": user.email,
-        "display_name": user.display_name,
-        "role": user.role,
-        "languages_spoken": user.languages_spoken,
-        "interface_language": user.interface_language,
-        "interpretation_language": user.interpretation_language,
-        "other_needs": user.other_needs,
-        "show_name_publicly": user.show_name_publicly,
-        "date_joined": user.date_joined.isoformat(),
-        "memberships": [
-            {
-                "space": m.space.name,
-                "role": m.role,
-                "seat": str(m.seat) if m.seat else None,
-                "started_at": m.started_at.isoformat(),
-                "term_ends_on": m.term_ends_on.isoformat() if m.term_ends_on else None,
-                "ended_at": m.ended_at.isoformat() if m.ended_at else None,
-                "eligibility_checked_on": (
-                    m.eligibility_checked_on.isoformat() if m.eligibility_checked_on else None
-                ),
-            }
-            for m in memberships
-        ],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    """Everything the platform holds about the person, as JSON (right of access).
+    What is in it, and what is left out and why: accounts.export and docs/data-export.md."""
+    from accounts.export import user_export_json
+
+    return user_export_json(user=user)
+
+
+# Deleting an account ------------------------------------------------------------------------
+# The person is anonymised, not removed: her votes, proposals, comments and amendments are
+# part of the public record (a closed vote's count, its published ballots file and digest
+# depend on them), so the rows stay and point to a tombstone shown as "A former member".
+# What each link to the person becomes is declared in accounts.export.LINKS; the steps
+# below are its SERVICE entries.
+
+
+def _end_memberships(user: User, now, actor: User | None) -> None:
+    from core.services import membership_end
+
+    for membership in Membership.objects.filter(user=user, ended_at__isnull=True):
+        membership_end(actor=actor, membership=membership)
+
+
+def _forget_rsvps(user: User, now, actor: User | None) -> None:
+    from meetings.models import Rsvp
+
+    Rsvp.objects.filter(user=user, meeting__ends_at__gt=now).delete()
+    Rsvp.objects.filter(user=user).update(
+        interpretation_language="", childcare=False, accessibility=""
+    )
+
+
+def _withdraw_speaker_requests(user: User, now, actor: User | None) -> None:
+    from meetings.models import SpeakerRequest
+
+    SpeakerRequest.objects.filter(user=user, status__in=["waiting", "speaking"]).update(
+        status=SpeakerRequest.Status.WITHDRAWN
+    )
+
+
+def _delete_private_drafts(user: User, now, actor: User | None) -> None:
+    from proposals.models import Proposal, ProposalAuthor, ProposalStatus
+
+    signed_by_others = ProposalAuthor.objects.filter(accepted_at__isnull=False).exclude(user=user)
+    Proposal.objects.filter(creator=user, status=ProposalStatus.DRAFT).exclude(
+        pk__in=signed_by_others.values("proposal")
+    ).delete()
+
+
+def _drop_coauthor_invitations(user: User, now, actor: User | None) -> None:
+    from proposals.models import ProposalAuthor
+
+    ProposalAuthor.objects.filter(user=user, accepted_at__isnull=True).delete()
+
+
+def _revoke_proxies(user: User, now, actor: User | None) -> None:
+    from django.db.models import Q
+
+    from proposals.models import Proxy
+
+    Proxy.objects.filter(
+        Q(giver=user) | Q(holder=user), revoked_at__isnull=True, meeting__ends_at__gt=now
+    ).update(revoked_at=now)
+
+
+def _leave_departments(user: User, now, actor: User | None) -> None:
+    user.departments.clear()
+
+
+def _remove_credits(user: User, now, actor: User | None) -> None:
+    from booklets.services import credits_remove_person
+
+    credits_remove_person(user=user)
+
+
+def _erase_applications(user: User, now, actor: User | None) -> None:
+    from labs.models import CallVolunteer
+
+    CallVolunteer.objects.filter(invitation__used_by=user).update(name="", contact="")
+
+
+DELETION_STEPS = {
+    ("core.Membership", "user"): _end_memberships,
+    ("meetings.Rsvp", "user"): _forget_rsvps,
+    ("meetings.SpeakerRequest", "user"): _withdraw_speaker_requests,
+    ("proposals.Proposal", "creator"): _delete_private_drafts,
+    ("proposals.ProposalAuthor", "user"): _drop_coauthor_invitations,
+    ("proposals.Proxy", "giver"): _revoke_proxies,
+    ("proposals.Proxy", "holder"): _revoke_proxies,
+    ("proposals.Department", "officials"): _leave_departments,
+    ("booklets.AuthorCredit", "user"): _remove_credits,
+    ("labs.CallVolunteer", "invitation.used_by"): _erase_applications,
+}
+
+
+def _end_sessions(user: User) -> None:
+    """Close every session of the person. The new (unusable) password already invalidates
+    them (Django checks a hash of it on each request); with database sessions the rows
+    themselves are deleted too, so nothing of hers stays in them."""
+    if settings.SESSION_ENGINE not in (
+        "django.contrib.sessions.backends.db",
+        "django.contrib.sessions.backends.cached_db",
+    ):
+        return
+    from django.contrib.auth import SESSION_KEY as AUTH_SESSION_KEY
+    from django.contrib.sessions.models import Session
+
+    mine = [
+        s.session_key
+        for s in Session.objects.filter(expire_date__gt=timezone.now())
+        if s.get_decoded().get(AUTH_SESSION_KEY) == str(user.pk)
+    ]
+    Session.objects.filter(session_key__in=mine).delete()
 
 
 @transaction.atomic
-def user_delete(*, user: User) -> None:
-    """Delete the account. Memberships go with it, which frees the seats; the audit log
-    keeps its entries with no actor (SET_NULL), so no trace of the person remains."""
-    audit_record(actor=None, action="user.delete")
-    user.delete()
+def user_delete(*, user: User, actor: User | None = None) -> User:
+    """Delete the person's account: a tombstone stays, anonymous and unusable.
+
+    Kept, pointing to the tombstone and shown as "A former member": what is part of the
+    record (votes and the register of who voted, proposals, signatures, comments,
+    amendments, revisions, minutes, recommendations and answers, the audit log). Erased:
+    her name, e-mail addresses, languages and needs, two-step login, sessions, notices,
+    calendar feed, answers to meetings to come, drafts nobody else signed, pending
+    invitations to co-sign, booklet credits; her seats are freed. Each link to the person
+    is declared in accounts.export.LINKS. Never fails; deleting twice changes nothing.
+    `actor`: an administrator deleting someone else's account (None: the person herself).
+    """
+    from django.apps import apps
+
+    from accounts.export import LINKS, OnDelete
+
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if user.deleted_at is not None:
+        return user
+    now = timezone.now()
+    for link in LINKS:
+        if link.on_delete == OnDelete.ERASE:
+            apps.get_model(link.model)._default_manager.filter(link.query(user)).delete()
+        elif link.on_delete == OnDelete.SERVICE:
+            DELETION_STEPS[link.key](user, now, actor)
+    _end_sessions(user)
+    user.username = f"deleted-{user.pk}-{new_token()[:8]}"
+    user.email = ""
+    user.display_name = ""
+    user.languages_spoken = []
+    user.interface_language = settings.LANGUAGE_CODE
+    user.interpretation_language = ""
+    user.other_needs = ""
+    user.show_name_publicly = False
+    user.is_active = False
+    user.is_staff = False
+    user.is_superuser = False
+    user.last_login = None
+    user.deleted_at = now
+    user.set_unusable_password()
+    user.save()
+    user.groups.clear()
+    user.user_permissions.clear()
+    audit_record(actor=actor, action="user.delete", target=user)
+    return user

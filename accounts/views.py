@@ -13,7 +13,7 @@ from django.views.i18n import set_language
 
 from accounts.adapter import SESSION_KEY
 from accounts.forms import InvitationForm, ProfileForm
-from accounts.models import Invitation
+from accounts.models import FORMER_MEMBER, Invitation
 from accounts.selectors import invitation_get_by_token, seat_list_with_invitations
 from accounts.services import (
     INVITATION_MESSAGES,
@@ -102,7 +102,9 @@ def profile(request):
 
 @login_required
 def data_export(request):
-    response = HttpResponse(user_export(user=request.user), content_type="application/json")
+    response = HttpResponse(
+        user_export(user=request.user), content_type="application/json; charset=utf-8"
+    )
     response["Content-Disposition"] = 'attachment; filename="accueil-my-data.json"'
     response["Cache-Control"] = "no-store"
     return response
@@ -110,18 +112,26 @@ def data_export(request):
 
 @login_required
 def account_delete(request):
+    """The page says beforehand what is kept (anonymised) and what is erased; the
+    deletion itself is accounts.services.user_delete."""
+    context = {"former_member": FORMER_MEMBER}
     if request.method == "POST":
         if request.POST.get("confirm") != "yes":
             messages.error(
                 request, _("Tick the box to confirm that you want to delete your account.")
             )
-            return render(request, "accounts/delete_confirm.html", status=400)
-        user = request.user
+            return render(request, "accounts/delete_confirm.html", context, status=400)
+        user_delete(user=request.user)
         logout(request)
-        user_delete(user=user)
-        messages.success(request, _("Your account and your data are deleted."))
+        messages.success(
+            request,
+            _(
+                "Your account is deleted. What you did in the assemblies stays, "
+                "under “A former member”."
+            ),
+        )
         return redirect("portal:home")
-    return render(request, "accounts/delete_confirm.html")
+    return render(request, "accounts/delete_confirm.html", context)
 
 
 @require_POST

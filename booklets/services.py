@@ -392,6 +392,39 @@ def credit_set(*, actor: User, booklet: Booklet, agreed: bool) -> AuthorCredit:
     return credit
 
 
+@transaction.atomic
+def credits_remove_person(*, user: User) -> int:
+    """Take the person off every booklet's credits: her credits are withdrawn and her name
+    is removed from the editions that list it, published ones included (an account being
+    deleted is credited nowhere). A name another credited author of that booklet also
+    bears stays. Call it while the user still has her name. Returns the editions changed.
+
+    Limit: editions freeze the display names, not who they were; a name she used before
+    renaming herself cannot be recognised and stays on the editions prepared meanwhile."""
+    name = str(user)
+    booklet_ids = list(AuthorCredit.objects.filter(user=user).values_list("booklet", flat=True))
+    AuthorCredit.objects.filter(user=user, agreed=True).update(
+        agreed=False, updated_at=timezone.now()
+    )
+    changed = 0
+    for edition in Edition.objects.select_for_update().filter(booklet__in=booklet_ids):
+        if name not in edition.credits:
+            continue
+        namesakes = AuthorCredit.objects.filter(booklet=edition.booklet_id, agreed=True).exclude(
+            user=user
+        )
+        if any(str(credit.user) == name for credit in namesakes.select_related("user")):
+            continue
+        edition.credits = [credited for credited in edition.credits if credited != name]
+        edition.save(update_fields=["credits"])
+        changed += 1
+    for booklet in Booklet.objects.filter(pk__in=booklet_ids).select_related("space"):
+        audit_record(
+            actor=None, action="booklet.credit_remove", target=booklet, space=booklet.space
+        )
+    return changed
+
+
 # Editions ----------
 def _credits(booklet: Booklet, section_ids: list[int]) -> list[str]:
     authors = set(

@@ -67,6 +67,8 @@ def render_message(*, user, template: str, context: dict, url: str = "") -> Mess
 
 def notify(*, user, template: str, context: dict, url: str = "", channels=None) -> Message:
     message = render_message(user=user, template=template, context=context, url=url)
+    if getattr(user, "deleted_at", None) is not None:
+        return message  # a deleted account receives nothing, on no channel
     for channel in channels or CHANNELS:
         channel.send(user, message)
     return message

@@ -442,7 +442,7 @@ class Recommendation(models.Model):
     def addressed_to(self) -> str:
         if self.department_id:
             return self.department.name
-        return self.addressee.display_name if self.addressee_id else ""
+        return str(self.addressee) if self.addressee_id else ""
 
     def days_to_answer(self) -> int:
         """Days between issue and answer; for an open one, days elapsed so far."""

@@ -55,9 +55,12 @@ def is_addressee(user, recommendation: Recommendation) -> bool:
 
 
 def addressees(recommendation: Recommendation) -> list[User]:
+    """Who is written to about the recommendation: never someone whose account is deleted
+    (the recommendation still shows who was asked, as "a former member")."""
     if recommendation.addressee_id:
-        return [recommendation.addressee]
-    return list(recommendation.department.officials.filter(is_active=True))
+        addressee = recommendation.addressee
+        return [] if addressee.deleted_at is not None else [addressee]
+    return list(recommendation.department.officials.filter(is_active=True, deleted_at__isnull=True))
 
 
 @transaction.atomic

@@ -275,8 +275,14 @@ def test_exempt_pages_work_before_enrolment(two_step_required, agora, facilitato
     login(client, "facil", PASSWORD)
     # Enrolment and the other two-step pages, the e-mail pages, re-entering the password.
     assert client.get(ENROL).url == REAUTH  # allauth's own step, not ours
-    for name in ("mfa_index", "account_email", "account_reauthenticate"):
-        assert client.get(reverse(name)).status_code == 200, name
+    for url in (
+        reverse("mfa_index"),
+        reverse("account_email"),
+        reverse("account_email_verification_sent"),
+        reverse("account_confirm_email", args=["a-key-from-an-e-mail"]),
+        reverse("account_reauthenticate"),
+    ):
+        assert client.get(url).status_code == 200, url
     client.post(REAUTH, {"password": PASSWORD})
     assert client.get(ENROL).status_code == 200
     # Choosing a language.

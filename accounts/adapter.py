@@ -1,4 +1,5 @@
-"""How Accueil bends django-allauth: sign-up is by invitation only.
+"""How Accueil bends django-allauth: sign-up is by invitation only, and failed logins
+are counted per (client address, account).
 
 An invitation link stores its token in the session; sign-up is open while that token
 is valid, and saving the new account takes the invited seat in the same transaction.
@@ -6,6 +7,7 @@ is valid, and saving the new account takes the invited seat in the same transact
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.exceptions import ImmediateHttpResponse
+from allauth.core.internal.ratelimit import get_ip
 from django.contrib import messages
 from django.shortcuts import redirect
 
@@ -26,6 +28,15 @@ def session_invitation(request) -> Invitation | None:
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
+        """The "key" of the `login_failed` rate limit: allauth's (site and login typed),
+        prefixed with the client's address (IPv6 cut to its /64 as allauth's per-address
+        limits do). By default the key is the account alone, so anyone typing five wrong
+        passwords for a member locked her out everywhere. Clearing it after a password
+        reset (allauth calls this method again) clears the count of the address that
+        reset it. tests/accounts/test_login_security.py pins this hook."""
+        return f"{get_ip(request)}:{super()._get_login_attempts_cache_key(request, **credentials)}"
+
     def is_open_for_signup(self, request) -> bool:
         return session_invitation(request) is not None
 

@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Last: it needs the user, the messages and allauth's request state.
+    "accounts.middleware.TwoStepRequiredMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -164,11 +166,18 @@ ACCOUNT_EMAIL_VERIFICATION = "optional"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
+# Failed logins: 10 a minute per client address, whatever the accounts, and 5 per 5 minutes
+# per (address, account): accounts.adapter makes the "key" the pair, so a stranger typing
+# wrong passwords for someone locks out only their own address, not the member.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Two-step login (TOTP) is required, not offered, for facilitators, officials and staff
+# (accounts.predicates.must_use_two_step): until they enrol, accounts.middleware sends
+# them to the enrolment page. TWO_STEP_REQUIRED=false turns this off (a local demo).
+TWO_STEP_REQUIRED = env.bool("TWO_STEP_REQUIRED", default=True)
 
 # Languages. French is the default and the fallback for every untranslated string.
 LANG_INFO.update(

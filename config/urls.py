@@ -1,5 +1,11 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
+
+# The admin logs in through allauth: /admin/login/ (any method) redirects to allauth's login
+# with `next`, so its rate limits and two-step login apply; a signed-in non-staff person
+# gets 403, staff go on to the admin (see docs/security.md, "Logging in").
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", include("core.urls")),

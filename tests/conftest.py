@@ -46,6 +46,18 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _two_step_not_required(settings):
+    # Production requires two-step login of facilitators, officials and staff; the suite
+    # logs them in with force_login. tests/accounts/test_login_security.py turns it on.
+    settings.TWO_STEP_REQUIRED = False
+
+
+@pytest.fixture
+def two_step_required(settings):
+    settings.TWO_STEP_REQUIRED = True
+
+
 @pytest.fixture
 def facilitator(db):
     return UserFactory(role="facilitator", username="facil")

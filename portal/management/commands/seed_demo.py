@@ -6,6 +6,7 @@ twice changes nothing. Every write goes through the services, as in production.
 
 from datetime import time, timedelta
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -302,3 +303,9 @@ class Command(BaseCommand):
                 f"Every demo login uses the password {DEMO_PASSWORD!r}."
             )
         )
+        if settings.TWO_STEP_REQUIRED:
+            self.stdout.write(
+                "Two-step login is required: facilitators and officials (claire, karim, odile…) "
+                "will be asked to enrol an authenticator app at their first login. "
+                "TWO_STEP_REQUIRED=false turns this off for a local demo."
+            )

@@ -7,7 +7,7 @@ ballots a partial unique index also allows only one current ballot per voter.
 
 from datetime import datetime
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -206,6 +206,27 @@ def validate_content(vote: Vote, content) -> dict:
     raise bad
 
 
+def _closed_at(moment: datetime | None) -> DomainError:
+    return DomainError(
+        _("This vote closed at %(time)s: the ballot arrived too late.")
+        % {"time": timezone.localtime(moment).strftime("%H:%M") if moment else "—"}
+    )
+
+
+def _vote_locked_for_cast(pk: int) -> Vote:
+    """The vote, read under `SELECT ... FOR SHARE`: ballots do not wait for each other, but
+    a close (`FOR UPDATE`) waits for every ballot holding it, and a ballot arriving during a
+    close waits and then reads the row as the close left it."""
+    if connection.vendor == "postgresql":
+        sql = 'SELECT * FROM "proposals_vote" WHERE id = %s FOR SHARE'
+        found = list(Vote.objects.raw(sql, [pk]))
+    else:  # SQLite: one writer at a time already
+        found = list(Vote.objects.select_for_update().filter(pk=pk))
+    if not found:
+        raise DomainError(_("This vote is not open."))
+    return found[0]
+
+
 @transaction.atomic
 def vote_cast(
     *,
@@ -222,15 +243,17 @@ def vote_cast(
     asked for help. Both are logged with who entered them; neither is allowed in secret.
     """
     voter = for_user or actor
-    vote = Vote.objects.get(pk=vote.pk)
+    # Shared lock on the vote until this ballot commits: vote_close (FOR UPDATE) waits for
+    # ballots in flight and counts them; a ballot arriving once the close has begun waits for
+    # it and reads the vote as closed. A ballot is counted or refused, never stored and left out.
+    vote = _vote_locked_for_cast(vote.pk)
     now = timezone.now()
+    if vote.status == VoteStatus.CLOSED:
+        raise _closed_at(vote.closed_at)
     if vote.status != VoteStatus.OPEN:
         raise DomainError(_("This vote is not open."))
     if vote.deadline is not None and now >= vote.deadline:
-        raise DomainError(
-            _("This vote closed at %(time)s: the ballot arrived too late.")
-            % {"time": timezone.localtime(vote.deadline).strftime("%H:%M")}
-        )
+        raise _closed_at(vote.deadline)
     content = validate_content(vote, content)
     if for_user is not None and for_user != actor:
         if vote.secret:

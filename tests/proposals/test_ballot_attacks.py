@@ -268,9 +268,11 @@ def pg_dump_ballot_rows() -> list[dict]:
     import subprocess
     from pathlib import Path
 
-    binary = "/usr/lib/postgresql/15/bin/pg_dump"
-    if not Path(binary).exists():
-        binary = shutil.which("pg_dump") or ""
+    # The server's own version's pg_dump (as scripts/services.sh picks its initdb), else PATH's.
+    found = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin/pg_dump"), key=lambda p: int(p.parts[-3])
+    )
+    binary = str(found[-1]) if found else shutil.which("pg_dump") or ""
     if not binary:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail("CI=true but pg_dump is missing")

@@ -242,7 +242,12 @@ class VoterRollEntry(models.Model):
     (for secret ballots, the only trace of a person's participation)."""
 
     vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="roll")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # SET_NULL: removing a user row never removes a register row, so a closed vote's turnout
+    # stays what it was (accounts are tombstoned, not deleted). A raw SQL DELETE of the user
+    # is refused by the foreign key (NO ACTION) rather than cascading.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     college = models.CharField(max_length=20, blank=True)
     voted_at = models.DateTimeField(null=True, blank=True)
 
@@ -256,16 +261,18 @@ class VoterRollEntry(models.Model):
 
 
 class Ballot(models.Model):
-    """A ballot. Secret ones have a random key, no voter and no time (a database check)."""
+    """A ballot. Secret ones have a random key, no voter and no time (a database check);
+    when their vote closes they are re-inserted in a random order with new keys, so that not
+    even the database's bookkeeping (xmin, physical order) ties them to the register."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="ballots")
     secret = models.BooleanField()
     content = models.JSONField()
     college = models.CharField(max_length=20, blank=True)
-    voter = models.ForeignKey(
+    voter = models.ForeignKey(  # as VoterRollEntry.user: a counted ballot outlives its voter
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
@@ -292,9 +299,10 @@ class Ballot(models.Model):
                 ),
                 name="secret_ballot_is_anonymous",
             ),
+            # An open ballot always has its time; its voter may be gone (a removed user row).
             models.CheckConstraint(
-                condition=Q(secret=True) | Q(voter__isnull=False, cast_at__isnull=False),
-                name="open_ballot_has_voter",
+                condition=Q(secret=True) | Q(cast_at__isnull=False),
+                name="open_ballot_has_time",
             ),
             models.UniqueConstraint(
                 fields=["vote", "voter"],

@@ -5,9 +5,12 @@ from "not voted" with a conditional UPDATE, which only one transaction can win; 
 ballots a partial unique index also allows only one current ballot per voter.
 """
 
+import logging
+import secrets
+import uuid
 from datetime import datetime
 
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, connection, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +37,8 @@ from proposals.models import (
 OPTION_METHODS = (VoteMethod.APPROVAL, VoteMethod.RANKED, VoteMethod.JUDGMENT)
 YES_NO = ("for", "against", "abstain")
 GRADES = ["to_reject", "poor", "acceptable", "good", "very_good", "excellent"]
+
+logger = logging.getLogger(__name__)
 
 
 class AlreadyVoted(DomainError):
@@ -206,6 +211,27 @@ def validate_content(vote: Vote, content) -> dict:
     raise bad
 
 
+def _closed_at(moment: datetime | None) -> DomainError:
+    return DomainError(
+        _("This vote closed at %(time)s: the ballot arrived too late.")
+        % {"time": timezone.localtime(moment).strftime("%H:%M") if moment else "—"}
+    )
+
+
+def _vote_locked_for_cast(pk: int) -> Vote:
+    """The vote, read under `SELECT ... FOR SHARE`: ballots do not wait for each other, but
+    a close (`FOR UPDATE`) waits for every ballot holding it, and a ballot arriving during a
+    close waits and then reads the row as the close left it."""
+    if connection.vendor == "postgresql":
+        sql = 'SELECT * FROM "proposals_vote" WHERE id = %s FOR SHARE'
+        found = list(Vote.objects.raw(sql, [pk]))
+    else:  # SQLite: one writer at a time already
+        found = list(Vote.objects.select_for_update().filter(pk=pk))
+    if not found:
+        raise DomainError(_("This vote is not open."))
+    return found[0]
+
+
 @transaction.atomic
 def vote_cast(
     *,
@@ -222,15 +248,17 @@ def vote_cast(
     asked for help. Both are logged with who entered them; neither is allowed in secret.
     """
     voter = for_user or actor
-    vote = Vote.objects.get(pk=vote.pk)
+    # Shared lock on the vote until this ballot commits: vote_close (FOR UPDATE) waits for
+    # ballots in flight and counts them; a ballot arriving once the close has begun waits for
+    # it and reads the vote as closed. A ballot is counted or refused, never stored and left out.
+    vote = _vote_locked_for_cast(vote.pk)
     now = timezone.now()
+    if vote.status == VoteStatus.CLOSED:
+        raise _closed_at(vote.closed_at)
     if vote.status != VoteStatus.OPEN:
         raise DomainError(_("This vote is not open."))
     if vote.deadline is not None and now >= vote.deadline:
-        raise DomainError(
-            _("This vote closed at %(time)s: the ballot arrived too late.")
-            % {"time": timezone.localtime(vote.deadline).strftime("%H:%M")}
-        )
+        raise _closed_at(vote.deadline)
     content = validate_content(vote, content)
     if for_user is not None and for_user != actor:
         if vote.secret:
@@ -425,6 +453,52 @@ def _presentable(vote: Vote, result: dict, lot: tuple[str, str] | None) -> dict:
     return result
 
 
+def secret_ballots_unlink(*, vote_id: int, ballot_model: type[models.Model]) -> int:
+    """Cut, inside the database, what still ties the secret ballots of a closing vote to the
+    register. Each ballot was inserted by the transaction that marked its voter in the register
+    (same `xmin`), right after the previous voter's (physical order, `pg_dump` order = the
+    register's `voted_at` order). Delete them and insert them again, shuffled, with new random
+    keys: every ballot's xmin is now the closing transaction, and their order is random.
+    Call it in the closing transaction, under the vote's lock; `ballot_model` lets the data
+    migration pass its historical model. Returns how many ballots were rewritten."""
+    rows = list(
+        ballot_model.objects.filter(vote_id=vote_id, secret=True).values_list("content", "college")
+    )
+    if not rows:
+        return 0
+    ballot_model.objects.filter(vote_id=vote_id, secret=True).delete()
+    secrets.SystemRandom().shuffle(rows)
+    ballot_model.objects.bulk_create(
+        ballot_model(id=uuid.uuid4(), vote_id=vote_id, secret=True, content=c, college=college)
+        for c, college in rows
+    )
+    return len(rows)
+
+
+def ballot_table_rewrite() -> None:
+    """After the unlinking commits, clear the deleted rows out of the ballot table's files.
+
+    A plain VACUUM removes them from every read and dump (it ignores snapshots held in other
+    databases of the cluster), but leaves their bytes — key, cast-time xmin, content — in the
+    free space of the pages. VACUUM FULL then rewrites the table and its indexes from the rows
+    that remain. (VACUUM FULL alone keeps the dead rows whenever any transaction of the cluster
+    is older than the close, since its own snapshot counts.) VACUUM FULL locks the ballot table
+    for the rewrite, milliseconds for thousands of ballots; it waits at most 5 s for that lock.
+    PostgreSQL only, outside a transaction; a failure is logged, never raised."""
+    if connection.vendor != "postgresql" or not connection.get_autocommit():
+        return
+    for statement in ('VACUUM "proposals_ballot"', 'VACUUM FULL "proposals_ballot"'):
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SET lock_timeout = '5s'")
+                try:
+                    cursor.execute(statement)
+                finally:
+                    cursor.execute("RESET lock_timeout")
+        except DatabaseError:
+            logger.exception("%s after a secret vote closed failed", statement)
+
+
 @transaction.atomic
 def vote_close(*, actor: User | None, vote: Vote, upheld: set[str] = frozenset()) -> Vote:
     """Close and count. `upheld`: ids of consent objections the assembly upheld."""
@@ -433,6 +507,9 @@ def vote_close(*, actor: User | None, vote: Vote, upheld: set[str] = frozenset()
     vote = Vote.objects.select_for_update().get(pk=vote.pk)
     if vote.status != VoteStatus.OPEN:
         raise DomainError(_("This vote is not open."))
+    if vote.secret:
+        secret_ballots_unlink(vote_id=vote.pk, ballot_model=Ballot)  # (consent is never secret)
+        transaction.on_commit(ballot_table_rewrite)
     method, params, data = _count_input(vote, upheld)
     result = count(method, params, data)
     lot = None

@@ -151,6 +151,19 @@ def recount(data: Mapping[str, Any]) -> Result:
     for key in ("method", "params", "ballots"):
         if key not in data:
             raise CountingError(f"the recount file has no {key!r}")
-    if "ballots_digest" in data and data["ballots_digest"] != ballots_digest(data["ballots"]):
+    if not isinstance(data["method"], str):
+        raise CountingError(f"the method must be a name, one of {', '.join(METHODS)}")
+    # A file that cannot be checked against what the vote page published is refused: the
+    # digest is what ties the file to the page, and the published file lists the ballots in
+    # canonical order (sorted, which hides the order they were cast in), so any other order
+    # means the file was edited.
+    if "ballots_digest" not in data:
+        raise CountingError("the recount file has no 'ballots_digest': it cannot be verified")
+    if data["ballots_digest"] != ballots_digest(data["ballots"]):
         raise CountingError("ballots_digest does not match the ballots")
+    written = [canonical_ballot(b) for b in data["ballots"]]
+    if written != sorted(written):
+        raise CountingError(
+            "the ballots are not in the published (canonical, sorted) order: the file was edited"
+        )
     return count(data["method"], data["params"], data["ballots"])

@@ -1,3 +1,5 @@
+from allauth.mfa import admin as mfa_admin
+from allauth.mfa.models import Authenticator
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -39,3 +41,17 @@ class UserAdmin(admin.ModelAdmin):
             % {"count": count},
             messages.SUCCESS,
         )
+
+
+class AuthenticatorAdmin(mfa_admin.AuthenticatorAdmin):
+    """allauth's authenticator admin, without "add": a second factor is enrolled by its owner
+    through allauth (a secret typed in by staff would be a second factor staff also know), and
+    the raw JSON of an added one could not be checked (a 5,000-digit number in it was a 500).
+    Staff can still see and remove one, for a member who lost her phone."""
+
+    def has_add_permission(self, request):
+        return False
+
+
+admin.site.unregister(Authenticator)
+admin.site.register(Authenticator, AuthenticatorAdmin)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateInput
 from core.languages import SPOKEN_LANGUAGES
-from meetings.models import AttendanceStatus, RsvpAnswer
+from meetings.models import AttendanceStatus, Meeting, MinutesRevision, RsvpAnswer
 
 
 class TimeInput(forms.TimeInput):
@@ -146,6 +146,20 @@ class RsvpForm(forms.Form):
 class MinutesForm(forms.Form):
     text = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 16}))
     base_number = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class MinutesApprovalForm(forms.Form):
+    """The revision approved and the later meeting that approved it (or votes on it). The
+    revision must be this meeting's; the service checks the later meeting."""
+
+    revision = forms.ModelChoiceField(queryset=MinutesRevision.objects.none())
+    approved_in = forms.ModelChoiceField(
+        queryset=Meeting.objects.select_related("space", "current_item")
+    )
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["revision"].queryset = MinutesRevision.objects.filter(meeting=meeting)
 
 
 class MinutesCommentForm(forms.Form):

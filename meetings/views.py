@@ -19,12 +19,13 @@ from meetings.forms import (
     AgendaItemForm,
     DocumentForm,
     MeetingEditForm,
+    MinutesApprovalForm,
     MinutesCommentForm,
     MinutesForm,
     RsvpForm,
     ScheduleForm,
 )
-from meetings.models import AgendaItem, MeetingDocument, MinutesComment, MinutesRevision
+from meetings.models import AgendaItem, MeetingDocument, MinutesComment
 
 
 def _meeting_view(perm=None):
@@ -418,13 +419,11 @@ def minutes_edit(request, meeting):
 @_meeting_view("meetings.manage_meeting")
 def minutes_approve(request, meeting):
     """Record the approval given at a later meeting, or put it to a vote there."""
-    revision = MinutesRevision.objects.filter(
-        meeting=meeting, pk=request.POST.get("revision") or 0
-    ).first()
-    approved_in = selectors.meeting_get(pk=int(request.POST.get("approved_in") or 0))
-    if revision is None or approved_in is None:
+    form = MinutesApprovalForm(request.POST, meeting=meeting)
+    if not form.is_valid():
         messages.error(request, _("Choose the meeting where the minutes were approved."))
         return redirect("meetings:minutes", pk=meeting.pk)
+    revision, approved_in = form.cleaned_data["revision"], form.cleaned_data["approved_in"]
     try:
         if request.POST.get("action") == "vote":
             from proposals.voting import minutes_approval_vote  # moves with the votes (issue 11)

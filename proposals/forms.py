@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import User
+from meetings.models import AgendaItem
 from proposals.models import Theme, Threshold, VoteMethod
 
 
@@ -21,6 +23,31 @@ class AmendmentForm(forms.Form):
         label=_("The text as you propose it"), widget=forms.Textarea(attrs={"rows": 8})
     )
     reason = forms.CharField(label=_("Why (optional)"), max_length=300, required=False)
+
+
+class CoauthorInviteForm(forms.Form):
+    """Who to invite as co-author. Any member id parses here; the service decides whether
+    that person may be invited (same space, not already an author)."""
+
+    user = forms.ModelChoiceField(
+        queryset=User.objects.all(),
+        error_messages={
+            "required": _("Choose a member to invite."),
+            "invalid_choice": _("Choose a member to invite."),
+        },
+    )
+
+
+class ScheduleForm(forms.Form):
+    """Which agenda item takes the proposal (the service checks its meeting and space)."""
+
+    agenda_item = forms.ModelChoiceField(
+        queryset=AgendaItem.objects.select_related("meeting"),
+        error_messages={
+            "required": _("Choose an agenda item."),
+            "invalid_choice": _("Choose an agenda item."),
+        },
+    )
 
 
 class DateTimeInput(forms.DateTimeInput):

@@ -12,7 +12,14 @@ from core.views_helpers import object_view, space_view
 from meetings.models import AgendaItem
 from meetings.selectors import meeting_list_for_space
 from proposals import selectors, services, voting
-from proposals.forms import AmendmentForm, CommentForm, ProposalForm, VoteForm
+from proposals.forms import (
+    AmendmentForm,
+    CoauthorInviteForm,
+    CommentForm,
+    ProposalForm,
+    ScheduleForm,
+    VoteForm,
+)
 from proposals.models import Amendment, ProposalStatus, Recommendation, VoteStatus
 
 
@@ -151,21 +158,21 @@ def proposal_action(request, proposal):
         elif action == "invite_coauthor":
             if not request.user.has_perm("proposals.submit_proposal", proposal):
                 raise PermissionDenied
-            invitee = User.objects.filter(pk=request.POST.get("user") or 0).first()
-            if invitee is None:
-                raise DomainError(_("Choose a member to invite."))
-            services.coauthor_invite(actor=request.user, proposal=proposal, user=invitee)
+            form = CoauthorInviteForm(request.POST)
+            if not form.is_valid():
+                raise DomainError(form.errors["user"][0])
+            services.coauthor_invite(
+                actor=request.user, proposal=proposal, user=form.cleaned_data["user"]
+            )
         elif action == "schedule":
             if not request.user.has_perm("proposals.schedule_proposal", proposal):
                 raise PermissionDenied
-            item = (
-                AgendaItem.objects.filter(pk=request.POST.get("agenda_item") or 0)
-                .select_related("meeting")
-                .first()
+            form = ScheduleForm(request.POST)
+            if not form.is_valid():
+                raise DomainError(form.errors["agenda_item"][0])
+            services.proposal_schedule(
+                actor=request.user, proposal=proposal, agenda_item=form.cleaned_data["agenda_item"]
             )
-            if item is None:
-                raise DomainError(_("Choose an agenda item."))
-            services.proposal_schedule(actor=request.user, proposal=proposal, agenda_item=item)
         else:
             raise DomainError(_("Unknown action."))
     except DomainError as exc:

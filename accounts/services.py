@@ -11,6 +11,7 @@ from accounts.models import Invitation, Role, User, hash_token, new_token
 from core.exceptions import DomainError, InvitationInvalid, SeatTaken
 from core.languages import SPOKEN_LANGUAGE_CODES
 from core.models import College, Membership, Seat
+from core.realtime import access_changed
 from core.services import audit_record, membership_start
 
 ROLE_FOR_COLLEGE = {
@@ -312,4 +313,5 @@ def user_delete(*, user: User, actor: User | None = None) -> User:
     user.groups.clear()
     user.user_permissions.clear()
     audit_record(actor=actor, action="user.delete", target=user)
+    access_changed(user_id=user.pk)  # her open sockets close at once
     return user

@@ -7,15 +7,13 @@ and a stale save is refused as a conflict whatever the socket said.
 """
 
 from channels.db import database_sync_to_async
-from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
+from accounts.consumers import MemberSocket
 from booklets import services
 from booklets.selectors import editing_now, section_get
+from core.consumers import CLOSE_FORBIDDEN
 from core.predicates import forget_cached_roles
 from core.realtime import group_name
-
-CLOSE_UNAUTHENTICATED = 4401
-CLOSE_FORBIDDEN = 4403
 
 
 def _may_edit(user, section, language: str) -> bool:
@@ -28,40 +26,32 @@ def _may_edit(user, section, language: str) -> bool:
     )
 
 
-class SectionPresenceConsumer(AsyncJsonWebsocketConsumer):
-    async def connect(self):
-        self.section = None
-        user = self.scope.get("user")
-        if user is None or not user.is_authenticated:
-            await self.close(code=CLOSE_UNAUTHENTICATED)
-            return
+class SectionPresenceConsumer(MemberSocket):
+    async def admit(self, user) -> bool:
         kwargs = self.scope["url_route"]["kwargs"]
-        section = await database_sync_to_async(section_get)(pk=kwargs["section_id"])
-        language = kwargs["language"]
-        if not await database_sync_to_async(_may_edit)(user, section, language):
-            await self.close(code=CLOSE_FORBIDDEN)
-            return
-        self.section, self.language = section, language
-        self.group = group_name(f"booklets.section.{section.pk}.{language}")
-        await self.channel_layer.group_add(self.group, self.channel_name)
-        await self.accept()
+        self.section = await database_sync_to_async(section_get)(pk=kwargs["section_id"])
+        self.language = kwargs["language"]
+        if self.section is None:
+            return False
+        self.group = group_name(f"booklets.section.{self.section.pk}.{self.language}")
+        return await self.still_allowed(user)
+
+    async def still_allowed(self, user) -> bool:
+        return await database_sync_to_async(_may_edit)(user, self.section, self.language)
+
+    async def joined(self, user) -> None:
         await database_sync_to_async(services.presence_join)(
-            user=user, section=section, language=language, channel_name=self.channel_name
+            user=user, section=self.section, language=self.language, channel_name=self.channel_name
         )
 
-    async def disconnect(self, code):
-        if self.section is None:
-            return
-        await self.channel_layer.group_discard(self.group, self.channel_name)
+    async def leave(self) -> None:
         await database_sync_to_async(services.presence_leave)(channel_name=self.channel_name)
 
     async def receive_json(self, content, **kwargs):
         """The only message: "who": re-checks the permission, answers the editors."""
-        if self.section is None:
-            return
         user = self.scope["user"]
-        if not await database_sync_to_async(_may_edit)(user, self.section, self.language):
-            await self.close(code=CLOSE_FORBIDDEN)
+        if not await self.still_allowed(user):
+            await self.shut(CLOSE_FORBIDDEN)
             return
         editors = await database_sync_to_async(editing_now)(
             section_id=self.section.pk, language=self.language

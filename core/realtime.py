@@ -41,3 +41,14 @@ def _call(coroutine_function, *args) -> None:
     # called from async code): async_to_sync refuses that, so send from a helper thread.
     with ThreadPoolExecutor(max_workers=1) as pool:
         pool.submit(async_to_sync(coroutine_function), *args).result()
+
+
+def person_group(user_id: int) -> str:
+    """Every admitted socket of a person listens here (accounts.consumers.MemberSocket)."""
+    return f"core.person.{user_id}"
+
+
+def access_changed(*, user_id: int) -> None:
+    """Tell every open socket of this person to check its permission again (after commit).
+    Called by the services that take access away (membership_end, user_delete)."""
+    broadcast(person_group(user_id), "access.changed")

@@ -30,6 +30,7 @@ from core.models import (
     Space,
     SpaceKind,
 )
+from core.realtime import access_changed
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -119,6 +120,7 @@ def membership_end(*, actor: User, membership: Membership) -> Membership:
     membership.ended_at = timezone.now()
     membership.save(update_fields=["ended_at"])
     audit_record(actor=actor, action="membership.end", target=membership, space=membership.space)
+    access_changed(user_id=membership.user_id)  # open sockets re-check at once
     return membership
 
 

@@ -8,18 +8,15 @@ group, computed once after commit (meetings.services._live_event).
 """
 
 from channels.db import database_sync_to_async
-from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from accounts.consumers import MemberSocket
 from core.exceptions import DomainError
 from core.predicates import forget_cached_roles
 from core.realtime import group_name
 from meetings import services
 from meetings.selectors import live_state, meeting_get
-
-CLOSE_UNAUTHENTICATED = 4401
-CLOSE_FORBIDDEN = 4403
 
 MEMBER_ACTIONS = {"raise_hand", "lower_hand"}
 FACILITATOR_ACTIONS = {"open", "close", "next_item", "goto_item", "give_floor", "withdraw_floor"}
@@ -41,8 +38,8 @@ def run_action(user, meeting, action: str, data: dict) -> None:
             raise PermissionError
     else:
         raise DomainError(_("Unknown action."))
-    item = _int_or_none(data.get("item"))
-    target = _int_or_none(data.get("user"))
+    item = _id_or_none(data.get("item"), _("This agenda item is not on this meeting's agenda."))
+    target = _id_or_none(data.get("user"), _("This person is not waiting to speak."))
     match action:
         case "raise_hand":
             services.hand_raise(user=user, meeting=meeting)
@@ -62,56 +59,56 @@ def run_action(user, meeting, action: str, data: dict) -> None:
             services.floor_withdraw(actor=user, meeting=meeting)
 
 
-def _int_or_none(value):
-    try:
-        return int(value) if value not in (None, "") else None
-    except (TypeError, ValueError):
+MAX_ID = 2**63 - 1  # a bigint primary key
+
+
+def _id_or_none(value, refusal: str) -> int | None:
+    """An id sent by a page: absent -> None; a positive integer (or its decimal digits) that
+    a primary key can hold -> int; anything else -> DomainError(refusal). Never guessed:
+    garbage for "goto_item" must not mean "the next item"."""
+    if value is None or value == "":
         return None
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 19:
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value <= MAX_ID:
+        return value
+    raise DomainError(refusal)
 
 
-class LiveMeetingConsumer(AsyncJsonWebsocketConsumer):
-    async def connect(self):
-        self.meeting = None
-        user = self.scope.get("user")
-        if user is None or not user.is_authenticated:
-            await self.close(code=CLOSE_UNAUTHENTICATED)
-            return
+class LiveMeetingConsumer(MemberSocket):
+    async def admit(self, user) -> bool:
         meeting = await database_sync_to_async(meeting_get)(
             pk=self.scope["url_route"]["kwargs"]["meeting_id"]
         )
-        allowed = meeting is not None and await database_sync_to_async(_fresh_perm)(
-            user, "meetings.join_live", meeting
-        )
-        if not allowed:
-            await self.close(code=CLOSE_FORBIDDEN)
-            return
+        if meeting is None:
+            return False
         self.meeting = meeting
         self.group = group_name(f"meetings.meeting.{meeting.pk}")
-        await self.channel_layer.group_add(self.group, self.channel_name)
-        await self.accept()
+        return await self.still_allowed(user)
+
+    async def still_allowed(self, user) -> bool:
+        return await database_sync_to_async(_fresh_perm)(user, "meetings.join_live", self.meeting)
+
+    async def joined(self, user) -> None:
         await database_sync_to_async(services.presence_join)(
-            user=user, meeting=meeting, channel_name=self.channel_name
+            user=user, meeting=self.meeting, channel_name=self.channel_name
         )
-        state = await database_sync_to_async(live_state)(meeting=meeting)
+        state = await database_sync_to_async(live_state)(meeting=self.meeting)
         await self.send_json({"type": "state", "state": state})
 
-    async def disconnect(self, code):
-        if self.meeting is None:
-            return
-        await self.channel_layer.group_discard(self.group, self.channel_name)
+    async def leave(self) -> None:
         await database_sync_to_async(services.presence_leave)(channel_name=self.channel_name)
 
     async def receive_json(self, content, **kwargs):
-        if self.meeting is None:
-            return
-        action = content.get("action") if isinstance(content, dict) else None
         user = self.scope["user"]
         with translation.override(getattr(user, "interface_language", None) or "fr"):
-            await self._act(user, action, content)
+            await self._act(user, content.get("action"), content)
 
     async def _act(self, user, action, content):
+        if not isinstance(action, str):
+            action = ""
         try:
-            await database_sync_to_async(run_action)(user, self.meeting, str(action), content)
+            await database_sync_to_async(run_action)(user, self.meeting, action, content)
         except PermissionError:
             await self.send_json(
                 {"type": "error", "code": "forbidden", "message": _("You cannot do this here.")}

@@ -2,33 +2,17 @@
 
 import pytest
 from asgiref.sync import sync_to_async
-from channels.testing import WebsocketCommunicator
 
 from booklets.models import EditingPresence
-from config.asgi import application
 from tests.booklets.conftest import write
 from tests.factories import UserFactory
+from tests.websockets import ORIGIN, presence_path, ws_connect
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.asyncio]
 
 
-async def connect(user, section, language, origin=b"http://127.0.0.1:8000"):
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
-
-    headers = [(b"origin", origin)]
-    if user is not None:
-        session = SessionStore()
-        session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        await sync_to_async(session.save)()
-        headers.append((b"cookie", f"sessionid={session.session_key}".encode()))
-    communicator = WebsocketCommunicator(
-        application, f"/ws/booklets/sections/{section.pk}/{language}/presence/", headers=headers
-    )
-    connected, code = await communicator.connect()
-    return communicator, connected, code
+async def connect(user, section, language, origin=ORIGIN):
+    return await ws_connect(user, presence_path(section, language), origin)
 
 
 async def next_of(communicator, kind):

@@ -2,33 +2,18 @@
 
 import pytest
 from asgiref.sync import sync_to_async
-from channels.testing import WebsocketCommunicator
 
-from config.asgi import application
-from meetings.models import Meeting, SpeakerRequest
+from meetings.consumers import run_action
+from meetings.models import LivePresence, Meeting, SpeakerRequest
 from meetings.services import live_open
 from tests.factories import UserFactory
+from tests.websockets import ORIGIN, live_path, ws_connect
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.asyncio]
 
 
-async def connect(user, meeting, origin=b"http://127.0.0.1:8000"):
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
-
-    headers = [(b"origin", origin)]
-    if user is not None:
-        session = SessionStore()
-        session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        await sync_to_async(session.save)()
-        headers.append((b"cookie", f"sessionid={session.session_key}".encode()))
-    communicator = WebsocketCommunicator(
-        application, f"/ws/meetings/{meeting.pk}/live/", headers=headers
-    )
-    connected, code = await communicator.connect()
-    return communicator, connected, code
+async def connect(user, meeting, origin=ORIGIN):
+    return await ws_connect(user, live_path(meeting), origin)
 
 
 async def next_state(communicator):
@@ -119,18 +104,22 @@ async def test_refused_connections(meeting, members, facilitator):
     assert not connected
 
 
-async def test_membership_ended_mid_session_stops_actions(meeting, members, facilitator):
+async def test_membership_ended_mid_session_closes_the_socket(meeting, members, facilitator):
     from core.services import membership_end
 
     await sync_to_async(live_open)(actor=facilitator, meeting=meeting)
     member, _c, _ = await connect(members[0].user, meeting)
     await drain(member)
     await sync_to_async(membership_end)(actor=facilitator, membership=members[0])
-    await member.send_json_to({"action": "raise_hand"})
-    reply = await next_error(member)
-    assert reply["code"] == "forbidden"
+    closing = await member.receive_output(timeout=5)
+    while closing["type"] != "websocket.close":  # a last state may be on its way
+        closing = await member.receive_output(timeout=5)
+    assert closing["code"] == 4403
+    assert not await sync_to_async(LivePresence.objects.exists)()
+    # The permission is also checked at every message (a socket that missed the event).
+    with pytest.raises(PermissionError):
+        await sync_to_async(run_action)(members[0].user, meeting, "raise_hand", {})
     assert not await sync_to_async(SpeakerRequest.objects.exists)()
-    await member.disconnect()
 
 
 async def test_actions_before_opening_are_refused(meeting, members):

@@ -1,8 +1,10 @@
 """One way for every view to load a space and check a permission on it.
 
-A space the user may not see answers 404, never 403, so private spaces do not leak
-their existence. A permission the user lacks on a visible space answers 403, or sends
-an anonymous visitor to the login page.
+An object the visitor may not see answers 404 whether it exists or not, for anonymous
+visitors too: no existence oracle (tests/core/test_existence_oracle.py). The 404 page
+offers a signed-out visitor the login page, with the path to come back to. Only on an
+object she may see does a missing permission answer 403, or send an anonymous visitor
+to the login page: its existence is no secret to her.
 """
 
 from functools import wraps
@@ -25,9 +27,7 @@ def object_view(
         def wrapper(request, *args, **kwargs):
             obj = loader(**{kwarg: kwargs.pop(kwarg)})
             if obj is None or not request.user.has_perm(view_perm, obj):
-                if obj is not None and not request.user.is_authenticated:
-                    return redirect_to_login(request.get_full_path())
-                raise Http404
+                raise Http404  # hidden and missing answer alike
             if perm and not request.user.has_perm(perm, obj):
                 if not request.user.is_authenticated:
                     return redirect_to_login(request.get_full_path())

@@ -17,12 +17,12 @@ def s(*codes):
 
 
 EVERYONE = s(200, 200, 200, 200, 200, 200)
-SPACE_LIST_PRIVATE = s(302, 404, 200, 404, 404, 200)
-AGORA_MEMBERS = s(302, 200, 404, 404, 404, 200)  # drafts: hidden from non-members
-LAB_MEMBERS = s(302, 404, 200, 404, 404, 200)
-AGORA_FACIL = s(302, 403, 404, 404, 404, 200)
-AGORA_FACIL_POST = s(302, 403, 404, 404, 404, 302)
-AGORA_MEMBERS_POST = s(302, 302, 404, 404, 404, 302)
+SPACE_LIST_PRIVATE = s(404, 404, 200, 404, 404, 200)
+AGORA_MEMBERS = s(404, 200, 404, 404, 404, 200)  # drafts: hidden from non-members
+LAB_MEMBERS = s(404, 404, 200, 404, 404, 200)
+AGORA_FACIL = s(404, 403, 404, 404, 404, 200)
+AGORA_FACIL_POST = s(404, 403, 404, 404, 404, 302)
+AGORA_MEMBERS_POST = s(404, 302, 404, 404, 404, 302)
 PUBLIC_PRIVATE_LAB = s(404, 404, 200, 404, 404, 200)  # public address of a members-only space
 
 EXPECTED = {
@@ -32,7 +32,7 @@ EXPECTED = {
     ],
     "booklets:booklet-create": [
         ("get", "agora", s(302, 403, 403, 403, 403, 200)),
-        ("get", "private-lab", s(302, 404, 403, 404, 404, 200)),
+        ("get", "private-lab", s(404, 404, 403, 404, 404, 200)),
     ],
     "booklets:booklet-detail": [
         ("get", "agora", AGORA_MEMBERS),

@@ -144,3 +144,34 @@ def test_single_meeting_download(client, series, members):
     client.force_login(members[0].user)
     cal = parse(client.get(reverse("meetings:meeting-ics", args=[meeting.pk])).content)
     assert len(cal.vevent_list) == 1 and cal.vevent.location.value.startswith("Maison")
+
+
+@pytest.mark.parametrize("breaker", ["\n", "\r\n", "\r", "\u2028", "\x0b", ";,\\:"])
+def test_line_breaks_in_names_and_places_keep_every_feed_readable(
+    client, series, members, breaker
+):
+    """A space name or a place typed with a line break (or iCalendar's own separators)
+    broke every subscriber's feed once (a 500): every feed still answers and reads back
+    with each text whole."""
+    from core.models import Space
+
+    name = f"Agora{breaker}Grenoble"
+    Space.objects.filter(pk=series.space.pk).update(name=name)
+    Meeting.objects.filter(series=series).update(
+        title=f"Session{breaker}mensuelle", place_name=f"Maison{breaker}des habitants"
+    )
+    token = services.calendar_token_renew(user=members[0].user)
+    meeting = series.meetings.first()
+    for url in (
+        reverse("meetings:user-feed", args=[token]),
+        reverse("meetings:space-feed", args=[series.space.slug]),
+        reverse("meetings:meeting-ics", args=[meeting.pk]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        cal = parse(response.content)
+        assert cal.vevent_list, url
+        for event in cal.vevent_list:
+            assert event.summary.value.startswith("Session") and "mensuelle" in event.summary.value
+        if "x-wr-calname" in cal.contents and url.endswith("calendar.ics"):
+            assert cal.contents["x-wr-calname"][0].value.startswith("Agora")

@@ -7,6 +7,14 @@ class BookletsConfig(AppConfig):
     verbose_name = _("Booklets")
 
     def ready(self):
-        from booklets import panels, tasks  # noqa: F401 (tasks: registered for core.queue)
+        from booklets import panels, services, tasks  # noqa: F401 (tasks: for core.queue)
+        from votes.subjects import VoteSubject, register
 
         panels.register()  # its panels and links on a space's page (core.panels)
+        register(  # a vote on an edition approves it or not (votes.subjects)
+            VoteSubject(
+                key="booklets.edition",
+                concerns=services.vote_concerns_an_edition,
+                on_close=services.edition_vote_closed,
+            )
+        )

@@ -44,6 +44,7 @@ from core.services import audit_record
 from core.templatetags.accueil import language_name
 from proposals.models import VoteMethod, VoteStatus
 from proposals.voting import vote_create
+from votes.subjects import Outcome
 
 SHORT_CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 FEEDBACK_PER_PAGE_PER_HOUR = 30
@@ -587,10 +588,15 @@ def _approve(actor: User | None, edition: Edition) -> Edition:
 
 
 @transaction.atomic
-def edition_vote_closed(*, actor: User | None, vote, approved: bool) -> list[Edition]:
-    """Hook of proposals.voting.vote_close: an adopted, valid vote approves its edition;
-    a rejected one, or one without quorum, marks it "not approved" (it can be put to a
-    new vote, or approved by the facilitator where the booklet says so)."""
+def vote_concerns_an_edition(vote) -> bool:
+    return Edition.objects.filter(vote=vote).exists()
+
+
+def edition_vote_closed(*, actor: User | None, vote, outcome: Outcome) -> list[Edition]:
+    """Registered vote subject (booklets/apps.py, votes.subjects): an adopted, valid vote
+    approves its edition; a rejected one, or one without quorum, marks it "not approved"
+    (it can be put to a new vote, or approved by the facilitator where the booklet says so)."""
+    approved = outcome.adopted
     decided = []
     for edition in (
         Edition.objects.select_for_update()

@@ -7,6 +7,14 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self):
-        from meetings import panels
+        from meetings import panels, services
+        from votes.subjects import VoteSubject, register
 
         panels.register()  # its panels and links on a space's page (core.panels)
+        register(  # a vote on the approval of minutes approves them (votes.subjects)
+            VoteSubject(
+                key="meetings.minutes",
+                concerns=lambda vote: vote.minutes_revision_id is not None,
+                on_close=services.minutes_vote_closed,
+            )
+        )

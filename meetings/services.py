@@ -36,6 +36,7 @@ from meetings.models import (
 )
 from meetings.selectors import live_state
 from meetings.tasks import notify_meeting_change
+from votes.subjects import Outcome
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 DOCUMENT_SIGNATURES = {
@@ -458,6 +459,16 @@ def minutes_comment_resolve(*, actor: User, comment: MinutesComment, status: str
         status=status,
     )
     return comment
+
+
+def minutes_vote_closed(*, actor: User | None, vote, outcome: Outcome) -> None:
+    """Registered vote subject (meetings/apps.py, votes.subjects): an adopted, valid vote
+    on the approval of minutes approves them at the vote's meeting."""
+    if not outcome.adopted:
+        return
+    revision = MinutesRevision.objects.get(pk=vote.minutes_revision_id)
+    if revision.approved_at is None:
+        minutes_approve(actor=actor, revision=revision, approved_in=vote.meeting)
 
 
 @transaction.atomic

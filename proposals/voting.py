@@ -17,11 +17,17 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from core.exceptions import DomainError
-from core.models import Membership, MembershipRole, Space
+from core.models import College, Membership, MembershipRole, Space
 from core.realtime import broadcast
 from core.services import audit_record
-from meetings.models import Meeting
+from meetings.models import Meeting, MinutesRevision
 from proposals import services as proposal_services
+from proposals.counting import (
+    break_tie_by_lot,
+    college_breakdown_visible,
+    count,
+    to_recount_json,
+)
 from proposals.models import (
     Ballot,
     Proposal,
@@ -33,6 +39,7 @@ from proposals.models import (
     VoterRollEntry,
     VoteStatus,
 )
+from votes.subjects import Outcome, vote_closed
 
 OPTION_METHODS = (VoteMethod.APPROVAL, VoteMethod.RANKED, VoteMethod.JUDGMENT)
 YES_NO = ("for", "against", "abstain")
@@ -111,8 +118,6 @@ def vote_create(
 def minutes_approval_vote(*, actor: User, revision, meeting: Meeting) -> Vote:
     """Put the approval of the minutes (their latest version) to a vote at a later meeting
     of the same space; a valid adopted vote approves and freezes them."""
-    from meetings.models import MinutesRevision
-
     latest = MinutesRevision.objects.filter(meeting=revision.meeting_id).order_by("-number").first()
     if revision.approved_at or latest.pk != revision.pk:
         raise DomainError(_("Only the latest, not yet approved version can be put to a vote."))
@@ -404,8 +409,6 @@ def _count_input(vote: Vote, upheld: set[str] = frozenset()) -> tuple[str, dict,
 
 def _presentable(vote: Vote, result: dict, lot: tuple[str, str] | None) -> dict:
     """Add what the result page shows: option labels, tie lot, colleges, round rows."""
-    from core.models import College
-    from proposals.counting import college_breakdown_visible
 
     labels = {o["id"]: o["label"] for o in vote.options}
     result["winner_labels"] = [labels.get(w, w) for w in result.get("winners", [])]
@@ -502,8 +505,6 @@ def ballot_table_rewrite() -> None:
 @transaction.atomic
 def vote_close(*, actor: User | None, vote: Vote, upheld: set[str] = frozenset()) -> Vote:
     """Close and count. `upheld`: ids of consent objections the assembly upheld."""
-    from proposals.counting import break_tie_by_lot, count, to_recount_json
-
     vote = Vote.objects.select_for_update().get(pk=vote.pk)
     if vote.status != VoteStatus.OPEN:
         raise DomainError(_("This vote is not open."))
@@ -531,36 +532,28 @@ def vote_close(*, actor: User | None, vote: Vote, upheld: set[str] = frozenset()
         passed=result.passed,
         tie_lot=lot[0] if lot else None,
     )
-    if vote.minutes_revision_id and result.passed and result.valid:
-        from meetings.models import MinutesRevision
-        from meetings.services import minutes_approve
-
-        revision = MinutesRevision.objects.get(pk=vote.minutes_revision_id)
-        if revision.approved_at is None:
-            minutes_approve(actor=actor, revision=revision, approved_in=vote.meeting)
-    if vote.booklet_editions.exists():
-        from booklets.services import edition_vote_closed
-
-        edition_vote_closed(actor=actor, vote=vote, approved=bool(result.passed and result.valid))
-    if vote.proposal_id and result.passed is not None:
-        proposal = Proposal.objects.select_for_update().get(pk=vote.proposal_id)
-        if proposal.status == ProposalStatus.IN_VOTE and result.valid:
-            proposal_services.proposal_decide(
-                actor=actor, proposal=proposal, adopted=bool(result.passed)
-            )
+    vote_closed(actor=actor, vote=vote, outcome=Outcome(passed=result.passed, valid=result.valid))
     _event(vote)
     return vote
 
 
+def proposal_vote_closed(*, actor: User | None, vote: Vote, outcome: Outcome) -> None:
+    """Registered vote subject (proposals/apps.py, votes.subjects): a valid vote decides
+    the proposal it is about, if the proposal is still in the vote."""
+    if outcome.passed is None:
+        return
+    proposal = Proposal.objects.select_for_update().get(pk=vote.proposal_id)
+    if proposal.status == ProposalStatus.IN_VOTE and outcome.valid:
+        proposal_services.proposal_decide(
+            actor=actor, proposal=proposal, adopted=bool(outcome.passed)
+        )
+
+
 def recount_data(*, vote: Vote) -> dict:
     """The anonymised ballots of a closed vote, in the published recount format."""
-    from proposals.counting import to_recount_json
-
     if vote.status != VoteStatus.CLOSED:
         raise DomainError(_("The ballots are published when the vote is closed."))
     if vote.secret and vote.require_each_college:
-        from proposals.counting import college_breakdown_visible
-
         per_college: dict[str, int] = {}
         for college in Ballot.objects.filter(vote=vote).values_list("college", flat=True):
             per_college[college] = per_college.get(college, 0) + 1

@@ -163,7 +163,7 @@ def test_unpublished_edition_pdf_is_hidden_from_the_public(client, booklet, writ
         write(section, writer, "fr", "Texte.")
     edition = services.edition_prepare(actor=facilitator, booklet=booklet, languages=["fr"])
     url = reverse("booklets:edition-pdf", args=[edition.pk, "fr"])
-    assert client.get(url).status_code == 302  # anonymous: log in first
+    assert client.get(url).status_code == 404  # anonymous: hidden, as if it did not exist
     client.force_login(UserFactory(role="partner"))
     assert client.get(url).status_code == 404
     preview = reverse("booklets:edition-preview", args=[edition.pk, "fr"])

@@ -2,17 +2,20 @@
 
 from datetime import date, timedelta
 
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts import deletion
+from accounts.export import LINKS, OnDelete, user_export_json
 from accounts.models import Invitation, Role, User, hash_token, new_token
 from core.exceptions import DomainError, InvitationInvalid, SeatTaken
 from core.languages import SPOKEN_LANGUAGE_CODES
 from core.models import College, Membership, Seat
 from core.realtime import access_changed
-from core.services import audit_record, membership_start
+from core.services import audit_record, membership_end, membership_start
 
 ROLE_FOR_COLLEGE = {
     College.NONE: Role.NEWCOMER,
@@ -156,8 +159,6 @@ def user_set_interface_language(*, user: User, language: str) -> User:
 def user_export(*, user: User) -> str:
     """Everything the platform holds about the person, as JSON (right of access).
     What is in it, and what is left out and why: accounts.export and docs/data-export.md."""
-    from accounts.export import user_export_json
-
     return user_export_json(user=user)
 
 
@@ -166,86 +167,21 @@ def user_export(*, user: User) -> str:
 # part of the public record (a closed vote's count, its published ballots file and digest
 # depend on them), so the rows stay and point to a tombstone shown as "A former member".
 # What each link to the person becomes is declared in accounts.export.LINKS; the steps
-# below are its SERVICE entries.
+# registered in accounts.deletion are its SERVICE entries.
 
 
 def _end_memberships(user: User, now, actor: User | None) -> None:
-    from core.services import membership_end
-
     for membership in Membership.objects.filter(user=user, ended_at__isnull=True):
         membership_end(actor=actor, membership=membership)
-
-
-def _forget_rsvps(user: User, now, actor: User | None) -> None:
-    from meetings.models import Rsvp
-
-    Rsvp.objects.filter(user=user, meeting__ends_at__gt=now).delete()
-    Rsvp.objects.filter(user=user).update(
-        interpretation_language="", childcare=False, accessibility=""
-    )
-
-
-def _withdraw_speaker_requests(user: User, now, actor: User | None) -> None:
-    from meetings.models import SpeakerRequest
-
-    SpeakerRequest.objects.filter(user=user, status__in=["waiting", "speaking"]).update(
-        status=SpeakerRequest.Status.WITHDRAWN
-    )
-
-
-def _delete_private_drafts(user: User, now, actor: User | None) -> None:
-    from proposals.models import Proposal, ProposalAuthor, ProposalStatus
-
-    signed_by_others = ProposalAuthor.objects.filter(accepted_at__isnull=False).exclude(user=user)
-    Proposal.objects.filter(creator=user, status=ProposalStatus.DRAFT).exclude(
-        pk__in=signed_by_others.values("proposal")
-    ).delete()
-
-
-def _drop_coauthor_invitations(user: User, now, actor: User | None) -> None:
-    from proposals.models import ProposalAuthor
-
-    ProposalAuthor.objects.filter(user=user, accepted_at__isnull=True).delete()
-
-
-def _revoke_proxies(user: User, now, actor: User | None) -> None:
-    from django.db.models import Q
-
-    from proposals.models import Proxy
-
-    Proxy.objects.filter(
-        Q(giver=user) | Q(holder=user), revoked_at__isnull=True, meeting__ends_at__gt=now
-    ).update(revoked_at=now)
 
 
 def _leave_departments(user: User, now, actor: User | None) -> None:
     user.departments.clear()
 
 
-def _remove_credits(user: User, now, actor: User | None) -> None:
-    from booklets.services import credits_remove_person
-
-    credits_remove_person(user=user)
-
-
-def _erase_applications(user: User, now, actor: User | None) -> None:
-    from labs.models import CallVolunteer
-
-    CallVolunteer.objects.filter(invitation__used_by=user).update(name="", contact="")
-
-
-DELETION_STEPS = {
-    ("core.Membership", "user"): _end_memberships,
-    ("meetings.Rsvp", "user"): _forget_rsvps,
-    ("meetings.SpeakerRequest", "user"): _withdraw_speaker_requests,
-    ("proposals.Proposal", "creator"): _delete_private_drafts,
-    ("proposals.ProposalAuthor", "user"): _drop_coauthor_invitations,
-    ("proposals.Proxy", "giver"): _revoke_proxies,
-    ("proposals.Proxy", "holder"): _revoke_proxies,
-    ("proposals.Department", "officials"): _leave_departments,
-    ("booklets.AuthorCredit", "user"): _remove_credits,
-    ("labs.CallVolunteer", "invitation.used_by"): _erase_applications,
-}
+# The other apps register theirs in their AppConfig.ready() (accounts.deletion).
+deletion.register(("core.Membership", "user"), _end_memberships)
+deletion.register(("proposals.Department", "officials"), _leave_departments)
 
 
 def _end_sessions(user: User) -> None:
@@ -281,10 +217,6 @@ def user_delete(*, user: User, actor: User | None = None) -> User:
     is declared in accounts.export.LINKS. Never fails; deleting twice changes nothing.
     `actor`: an administrator deleting someone else's account (None: the person herself).
     """
-    from django.apps import apps
-
-    from accounts.export import LINKS, OnDelete
-
     user = User.objects.select_for_update().get(pk=user.pk)
     if user.deleted_at is not None:
         return user
@@ -293,7 +225,7 @@ def user_delete(*, user: User, actor: User | None = None) -> User:
         if link.on_delete == OnDelete.ERASE:
             apps.get_model(link.model)._default_manager.filter(link.query(user)).delete()
         elif link.on_delete == OnDelete.SERVICE:
-            DELETION_STEPS[link.key](user, now, actor)
+            deletion.run(link.key, user, now, actor)
     _end_sessions(user)
     user.username = f"deleted-{user.pk}-{new_token()[:8]}"
     user.email = ""

@@ -7,10 +7,12 @@ class BookletsConfig(AppConfig):
     verbose_name = _("Booklets")
 
     def ready(self):
+        from accounts import deletion
         from booklets import panels, services, tasks  # noqa: F401 (tasks: for core.queue)
         from votes.subjects import VoteSubject, register
 
         panels.register()  # its panels and links on a space's page (core.panels)
+        deletion.register(("booklets.AuthorCredit", "user"), services.credits_remove_person_step)
         register(  # a vote on an edition approves it or not (votes.subjects)
             VoteSubject(
                 key="booklets.edition",

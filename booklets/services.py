@@ -394,6 +394,11 @@ def credit_set(*, actor: User, booklet: Booklet, agreed: bool) -> AuthorCredit:
 
 
 @transaction.atomic
+def credits_remove_person_step(user: User, now, actor: User | None) -> None:
+    """Registered in booklets/apps.py (accounts.deletion)."""
+    credits_remove_person(user=user)
+
+
 def credits_remove_person(*, user: User) -> int:
     """Take the person off every booklet's credits: her credits are withdrawn and her name
     is removed from the editions that list it, published ones included (an account being

@@ -958,3 +958,9 @@ def calls_purge_due(*, now: datetime | None = None) -> int:
         if call.deadline + timedelta(days=call.retention_days) <= now:
             count += call_purge(call=call, now=now)
     return count
+
+
+# Deleting an account (registered in labs/apps.py, accounts.deletion) --------------------------
+def applications_erase_person(user: User, now, actor: User | None) -> None:
+    """The name and contact she gave when she applied (her seat came from it) are erased."""
+    CallVolunteer.objects.filter(invitation__used_by=user).update(name="", contact="")

@@ -7,10 +7,15 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self):
+        from accounts import deletion
         from meetings import panels, services
         from votes.subjects import VoteSubject, register
 
         panels.register()  # its panels and links on a space's page (core.panels)
+        deletion.register(("meetings.Rsvp", "user"), services.rsvps_forget_person)
+        deletion.register(
+            ("meetings.SpeakerRequest", "user"), services.speaker_requests_withdraw_person
+        )
         register(  # a vote on the approval of minutes approves them (votes.subjects)
             VoteSubject(
                 key="meetings.minutes",

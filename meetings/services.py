@@ -672,3 +672,18 @@ def presence_leave(*, channel_name: str) -> None:
 
 def local_datetime(day: date, at: time, tz: str) -> datetime:
     return datetime.combine(day, at).replace(tzinfo=ZoneInfo(tz))
+
+
+# Deleting an account (registered in meetings/apps.py, accounts.deletion) ----------------------
+def rsvps_forget_person(user: User, now, actor: User | None) -> None:
+    """Answers to meetings to come go; past ones stay (attendance), without her needs."""
+    Rsvp.objects.filter(user=user, meeting__ends_at__gt=now).delete()
+    Rsvp.objects.filter(user=user).update(
+        interpretation_language="", childcare=False, accessibility=""
+    )
+
+
+def speaker_requests_withdraw_person(user: User, now, actor: User | None) -> None:
+    SpeakerRequest.objects.filter(user=user, status__in=["waiting", "speaking"]).update(
+        status=SpeakerRequest.Status.WITHDRAWN
+    )

@@ -7,10 +7,17 @@ class ProposalsConfig(AppConfig):
     verbose_name = _("Proposals and votes")
 
     def ready(self):
-        from proposals import panels, voting
+        from accounts import deletion
+        from proposals import panels, services, voting
         from votes.subjects import VoteSubject, register
 
         panels.register()  # its panels and links on a space's page (core.panels)
+        deletion.register(("proposals.Proposal", "creator"), services.drafts_delete_person)
+        deletion.register(
+            ("proposals.ProposalAuthor", "user"), services.coauthor_invitations_drop_person
+        )
+        deletion.register(("proposals.Proxy", "giver"), services.proxies_revoke_person)
+        deletion.register(("proposals.Proxy", "holder"), services.proxies_revoke_person)
         register(  # a vote on a proposal decides it (votes.subjects)
             VoteSubject(
                 key="proposals.proposal",

@@ -2,6 +2,7 @@
 recorded in the audit log (which the proposal page shows as its timeline)."""
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +19,7 @@ from proposals.models import (
     ProposalAuthor,
     ProposalRevision,
     ProposalStatus,
+    Proxy,
     Theme,
 )
 
@@ -280,3 +282,23 @@ def amendment_decide(*, actor: User, amendment: Amendment, accept: bool) -> Amen
         amendment=amendment.pk,
     )
     return amendment
+
+
+# Deleting an account (registered in proposals/apps.py, accounts.deletion) ---------------------
+def drafts_delete_person(user: User, now, actor: User | None) -> None:
+    """Her drafts nobody else signed go; a draft someone co-signed stays theirs too."""
+    signed_by_others = ProposalAuthor.objects.filter(accepted_at__isnull=False).exclude(user=user)
+    Proposal.objects.filter(creator=user, status=ProposalStatus.DRAFT).exclude(
+        pk__in=signed_by_others.values("proposal")
+    ).delete()
+
+
+def coauthor_invitations_drop_person(user: User, now, actor: User | None) -> None:
+    ProposalAuthor.objects.filter(user=user, accepted_at__isnull=True).delete()
+
+
+def proxies_revoke_person(user: User, now, actor: User | None) -> None:
+    """Proxies she gave or holds for meetings to come are revoked."""
+    Proxy.objects.filter(
+        Q(giver=user) | Q(holder=user), revoked_at__isnull=True, meeting__ends_at__gt=now
+    ).update(revoked_at=now)

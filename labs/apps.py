@@ -10,7 +10,7 @@ class LabsConfig(AppConfig):
         from accounts import deletion
         from core.models import SpaceKind
         from core.phases import register_gate
-        from labs import call_services, panels
+        from labs import call_services, panels, tasks  # noqa: F401 (tasks: core.queue)
         from labs.predicates import lab_gate
 
         register_gate(SpaceKind.LAB, lab_gate)

@@ -28,6 +28,7 @@ from accounts.models import Invitation, User
 from accounts.services import invitation_create
 from core.exceptions import DomainError
 from core.models import LAB_COLLEGES, College, Membership, Seat, SpaceKind
+from core.queue import enqueue_on_commit
 from core.services import audit_record, seat_capacity
 from labs import lottery as core
 from labs.models import (
@@ -472,8 +473,6 @@ def lottery_start(
     The call must be closed, the answers still kept, and the quotas feasible. The source of
     the public random value is declared now, with the time after which its value will be
     known: before the list and its hash exist, and before the value exists."""
-    from labs.tasks import lottery_compute_task
-
     now = now or timezone.now()
     random_source = _check_declaration(random_source, random_known_after, now)
     call = Call.objects.select_for_update().get(pk=call.pk)
@@ -526,7 +525,7 @@ def lottery_start(
         random_source=random_source,
         random_known_after=random_known_after.isoformat(),
     )
-    transaction.on_commit(lambda: lottery_compute_task.delay(lottery.pk))
+    enqueue_on_commit("labs.tasks.lottery_compute_task", lottery.pk)
     return lottery
 
 

@@ -418,18 +418,19 @@ def minutes_edit(request, meeting):
 @require_POST
 @_meeting_view("meetings.manage_meeting")
 def minutes_approve(request, meeting):
-    """Record the approval given at a later meeting, or put it to a vote there."""
+    """Record the approval given at a later meeting. Putting it to a vote there is a vote
+    (proposals:minutes-vote, the page's second button posts there): an older page posting
+    action=vote here is sent on with a 307, which repeats the same POST at the new address."""
+    if request.POST.get("action") == "vote":
+        response = redirect("proposals:minutes-vote", pk=meeting.pk)
+        response.status_code = 307
+        return response
     form = MinutesApprovalForm(request.POST, meeting=meeting)
     if not form.is_valid():
         messages.error(request, _("Choose the meeting where the minutes were approved."))
         return redirect("meetings:minutes", pk=meeting.pk)
     revision, approved_in = form.cleaned_data["revision"], form.cleaned_data["approved_in"]
     try:
-        if request.POST.get("action") == "vote":
-            from proposals.voting import minutes_approval_vote  # moves with the votes (issue 11)
-
-            vote = minutes_approval_vote(actor=request.user, revision=revision, meeting=approved_in)
-            return redirect("proposals:vote-detail", pk=vote.pk)
         services.minutes_approve(actor=request.user, revision=revision, approved_in=approved_in)
         messages.success(request, _("The minutes are approved and frozen."))
     except DomainError as exc:

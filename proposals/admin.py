@@ -4,6 +4,7 @@ the services (read-only here)."""
 
 from django.contrib import admin
 
+from accounts.models import Role, User
 from core.admin import ReadOnlyAdmin
 from proposals.models import Department, Recommendation, Theme
 
@@ -21,8 +22,6 @@ class DepartmentAdmin(admin.ModelAdmin):
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "officials":
-            from accounts.models import Role, User
-
             kwargs["queryset"] = User.objects.filter(role=Role.OFFICIAL)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 

@@ -8,10 +8,13 @@ class ProposalsConfig(AppConfig):
 
     def ready(self):
         from accounts import deletion
-        from proposals import panels, services, voting
+        from core.templatetags.accueil import register_code_labels
+        from proposals import panels, services, tasks, voting  # noqa: F401 (tasks: core.queue)
+        from proposals.models import Threshold
         from votes.subjects import VoteSubject, register
 
         panels.register()  # its panels and links on a space's page (core.panels)
+        register_code_labels(Threshold.choices)  # thresholds in the results' explanations
         deletion.register(("proposals.Proposal", "creator"), services.drafts_delete_person)
         deletion.register(
             ("proposals.ProposalAuthor", "user"), services.coauthor_invitations_drop_person

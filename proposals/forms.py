@@ -1,9 +1,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import User
+from accounts.models import Role, User
 from meetings.models import AgendaItem
-from proposals.models import Theme, Threshold, VoteMethod
+from proposals.models import (
+    Answer,
+    Department,
+    Implementation,
+    Theme,
+    Threshold,
+    VoteMethod,
+)
 
 
 class ProposalForm(forms.Form):
@@ -115,9 +122,6 @@ class RecommendationIssueForm(forms.Form):
     deadline = forms.DateField(label=_("Answer expected by"), widget=DateInput())
 
     def __init__(self, *args, **kwargs):
-        from accounts.models import Role, User
-        from proposals.models import Department
-
         super().__init__(*args, **kwargs)
         self.fields["addressee"].queryset = User.objects.filter(
             role=Role.OFFICIAL, is_active=True
@@ -141,8 +145,6 @@ class AnswerForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from proposals.models import Answer
-
         super().__init__(*args, **kwargs)
         self.fields["answer"].choices = Answer.choices
 
@@ -166,8 +168,6 @@ class ImplementationUpdateForm(forms.Form):
     )
 
     def __init__(self, *args, recommendation, **kwargs):
-        from proposals.models import Implementation
-
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = Implementation.choices
         self.fields["commitment"].queryset = recommendation.commitments.all()

@@ -1,6 +1,6 @@
 import rules
 
-from proposals.models import ProposalStatus
+from proposals.models import ProposalStatus, Recommendation
 
 
 @rules.predicate
@@ -36,15 +36,20 @@ def is_withdrawable(user, proposal) -> bool:
 def is_adopted_not_recommended(user, proposal) -> bool:
     if proposal is None or proposal.status != ProposalStatus.ADOPTED:
         return False
-    from proposals.models import Recommendation
-
     return not Recommendation.objects.filter(proposal=proposal).exists()
+
+
+def is_addressee(user, recommendation: Recommendation) -> bool:
+    """The official it is addressed to, or one of the officials of its department."""
+    if not user.is_authenticated:
+        return False
+    if recommendation.addressee_id:
+        return recommendation.addressee_id == user.pk
+    return recommendation.department.officials.filter(pk=user.pk).exists()
 
 
 @rules.predicate
 def is_recommendation_addressee(user, recommendation) -> bool:
-    from proposals.recommendations import is_addressee
-
     return recommendation is not None and is_addressee(user, recommendation)
 
 

@@ -22,6 +22,7 @@ from accounts.models import Role, User
 from core.exceptions import DomainError
 from core.models import Membership, MembershipRole
 from core.notifications import notify
+from core.queue import enqueue_on_commit
 from core.services import audit_record
 from proposals.models import (
     Answer,
@@ -36,6 +37,7 @@ from proposals.models import (
     RecommendationNotice,
     VoterRollEntry,
 )
+from proposals.predicates import is_addressee
 
 # Reminder windows before the deadline, in days (the last one wins when both apply).
 SOON_DAYS = 14
@@ -44,14 +46,6 @@ LAST_DAYS = 3
 
 def default_deadline(today: date | None = None) -> date:
     return (today or timezone.localdate()) + timedelta(days=settings.RECOMMENDATION_ANSWER_DAYS)
-
-
-def is_addressee(user, recommendation: Recommendation) -> bool:
-    if not user.is_authenticated:
-        return False
-    if recommendation.addressee_id:
-        return recommendation.addressee_id == user.pk
-    return recommendation.department.officials.filter(pk=user.pk).exists()
 
 
 def addressees(recommendation: Recommendation) -> list[User]:
@@ -104,7 +98,7 @@ def recommendation_issue(
     )
     audit_record(actor=actor, action="proposal.recommend", target=proposal, space=proposal.space)
     rec_id = recommendation.pk
-    transaction.on_commit(lambda: _queue("notify_recommendation_received", rec_id))
+    enqueue_on_commit("proposals.tasks.notify_recommendation_received", rec_id)
     return recommendation
 
 
@@ -152,7 +146,7 @@ def recommendation_answer(
         answer=answer,
     )
     rec_id = recommendation.pk
-    transaction.on_commit(lambda: _queue("notify_recommendation_answered", rec_id))
+    enqueue_on_commit("proposals.tasks.notify_recommendation_answered", rec_id)
     return recommendation
 
 
@@ -229,12 +223,6 @@ def implementation_update_add(
 
 
 # --- Notices ---------------------------------------------------------------------------
-
-
-def _queue(task_name: str, recommendation_id: int) -> None:
-    from proposals import tasks
-
-    getattr(tasks, task_name).delay(recommendation_id)
 
 
 def _url(recommendation: Recommendation) -> str:

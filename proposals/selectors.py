@@ -6,6 +6,7 @@ from core.models import AuditEntry, Space, Visibility
 from proposals.models import (
     Amendment,
     Answer,
+    Ballot,
     Implementation,
     Proposal,
     ProposalAgendaLink,
@@ -110,8 +111,6 @@ def ballots_cast(*, vote: Vote) -> int:
 
 def consent_objections(*, vote: Vote) -> list:
     """The reasoned objections of an open consent vote (open ballots: authors are known)."""
-    from proposals.models import Ballot
-
     return list(
         Ballot.objects.filter(vote=vote, superseded_at__isnull=True, content__choice="objection")
         .select_related("voter")

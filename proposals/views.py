@@ -9,8 +9,9 @@ from django.views.decorators.http import require_POST
 from accounts.models import User
 from core.exceptions import DomainError
 from core.views_helpers import object_view, space_view
+from meetings.forms import MinutesApprovalForm
 from meetings.models import AgendaItem
-from meetings.selectors import meeting_list_for_space
+from meetings.selectors import meeting_get, meeting_list_for_space
 from proposals import selectors, services, voting
 from proposals.forms import (
     AmendmentForm,
@@ -350,3 +351,24 @@ def vote_recount_file(request, vote):
     response = JsonResponse(data, json_dumps_params={"indent": 1})
     response["Content-Disposition"] = f'attachment; filename="vote-{vote.pk}-ballots.json"'
     return response
+
+
+@require_POST
+@object_view(meeting_get, perm="meetings.manage_meeting", view_perm="meetings.view_meeting")
+def minutes_vote(request, meeting):
+    """Put the approval of a meeting's minutes to a vote at a later meeting (the minutes
+    page's second button; the vote's closing approves them: meetings registered that)."""
+    form = MinutesApprovalForm(request.POST, meeting=meeting)
+    if not form.is_valid():
+        messages.error(request, _("Choose the meeting where the minutes were approved."))
+        return redirect("meetings:minutes", pk=meeting.pk)
+    try:
+        vote = voting.minutes_approval_vote(
+            actor=request.user,
+            revision=form.cleaned_data["revision"],
+            meeting=form.cleaned_data["approved_in"],
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("meetings:minutes", pk=meeting.pk)
+    return redirect("proposals:vote-detail", pk=vote.pk)

@@ -103,6 +103,7 @@ EXPECTED: dict[str, list[tuple[str, str, dict]]] = {
     "meetings:minutes": [("get", "agora", MEMBERS), ("get", "private-lab", PRIVATE_MEMBERS)],
     "meetings:minutes-edit": [("get", "agora", FACIL)],
     "meetings:minutes-approve": [("post", "agora", FACIL_POST)],
+    "proposals:minutes-vote": [("post", "agora", FACIL_POST)],
     "meetings:minutes-comment-resolve": [("post", "agora", FACIL_POST)],
     "meetings:live": [("get", "agora", MEMBERS), ("get", "private-lab", PRIVATE_MEMBERS)],
     "meetings:live-action": [("post", "agora", s(302, 302, 403, 403, 403, 302))],
@@ -390,6 +391,8 @@ def url_for(name: str, case: str, w: World) -> str:
         return reverse(name)
     if name.startswith("proposals:recommendation-") and name != "proposals:recommendation-issue":
         return reverse(name, kwargs={"pk": w.extra["recommendations"][case].pk})
+    if name == "proposals:minutes-vote":  # a vote about a meeting's minutes
+        return reverse(name, kwargs={"pk": w.meetings[slug].pk})
     if name.startswith("proposals:") and name not in (
         "proposals:proposal-list",
         "proposals:proposal-create",

@@ -63,14 +63,22 @@ def language_name(code: str) -> str:
     return str(dict(SPOKEN_LANGUAGES).get(code, code))
 
 
+# Codes that counting explanations carry, with their words: core's colleges here, and the
+# choices other apps register in their AppConfig.ready() (proposals: the thresholds).
+_CODE_LABELS: dict[str, object] = dict(College.choices)
+
+
+def register_code_labels(choices) -> None:
+    """Let the explanations of results show an app's codes as words (lazy translations)."""
+    _CODE_LABELS.update(dict(choices))
+
+
 def _code_label(value):
     """Counting explanations carry codes (a college, a threshold, a grade): show words."""
-    from proposals.models import Threshold  # moves with the votes (issue 11)
-
     if not isinstance(value, str):
         return value
     parts = value.split(", ")
-    labels = {**dict(College.choices), **dict(Threshold.choices)}
+    labels = _CODE_LABELS
     grades = {"to_reject", "poor", "acceptable", "good", "very_good", "excellent"}
     if all(p in labels or p in grades for p in parts):
         return ", ".join(str(labels[p]) if p in labels else grade_label(p) for p in parts)

@@ -68,7 +68,8 @@ class TestPublicPage:
 
     def test_members_only_lab_is_hidden(self, client, lab):
         Lab.objects.filter(pk=lab.pk).update(visibility="members")
-        assert client.get(reverse("portal:space", args=[lab.slug])).status_code == 302
+        # Anonymous visitors too: hidden as if it did not exist.
+        assert client.get(reverse("portal:space", args=[lab.slug])).status_code == 404
         client.force_login(UserFactory())
         assert client.get(reverse("portal:space", args=[lab.slug])).status_code == 404
         assert client.get(reverse("labs:log", args=[lab.slug])).status_code == 404

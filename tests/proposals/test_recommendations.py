@@ -383,7 +383,8 @@ def test_list_filters_overdue_highlight_and_members_only_spaces(
     rec.space.visibility = "members"
     rec.space.save()
     assert rec.title not in client.get(url).content.decode()
-    assert client.get(reverse("proposals:recommendation-detail", args=[rec.pk])).status_code == 302
+    detail = reverse("proposals:recommendation-detail", args=[rec.pk])
+    assert client.get(detail).status_code == 404  # hidden: answers as if it did not exist
 
 
 def test_atom_feed_of_answers(client, adopted, facilitator, official):

@@ -231,10 +231,11 @@ def test_minutes_approved_by_a_vote_at_the_next_meeting(
     with pytest.raises(DomainError):  # not at an earlier meeting
         voting.minutes_approval_vote(actor=facilitator, revision=revision, meeting=meeting)
     client.force_login(facilitator)
-    response = client.post(
-        reverse("meetings:minutes-approve", args=[meeting.pk]),
-        {"revision": revision.pk, "approved_in": later.pk, "action": "vote"},
-    )
+    data = {"revision": revision.pk, "approved_in": later.pk, "action": "vote"}
+    old_page = client.post(reverse("meetings:minutes-approve", args=[meeting.pk]), data)
+    assert old_page.status_code == 307  # an older page's form: the same POST, new address
+    assert old_page.url == reverse("proposals:minutes-vote", args=[meeting.pk])
+    response = client.post(old_page.url, data)
     vote = revision.approval_votes.get()
     assert response.url == reverse("proposals:vote-detail", args=[vote.pk])
     voting.vote_open(actor=facilitator, vote=vote)

@@ -147,9 +147,7 @@ def test_single_meeting_download(client, series, members):
 
 
 @pytest.mark.parametrize("breaker", ["\n", "\r\n", "\r", "\u2028", "\x0b", ";,\\:"])
-def test_line_breaks_in_names_and_places_keep_every_feed_readable(
-    client, series, members, breaker
-):
+def test_line_breaks_in_names_and_places_keep_every_feed_readable(client, series, members, breaker):
     """A space name or a place typed with a line break (or iCalendar's own separators)
     broke every subscriber's feed once (a 500): every feed still answers and reads back
     with each text whole."""

@@ -9,7 +9,7 @@ import statistics
 import sys
 import time
 
-from proposals.counting import count
+from counting import count
 
 OPTIONS = [str(i) for i in range(1, 11)]
 GRADES = ["to_reject", "poor", "acceptable", "good", "very_good", "excellent"]

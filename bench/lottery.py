@@ -14,7 +14,7 @@ import random
 import sys
 import time
 
-from labs.lottery import Problem, Quota, Volunteer, compute_leximin, round_lottery
+from sortition import Problem, Quota, Volunteer, compute_leximin, round_lottery
 
 FEATURES = [
     ("gender", ["woman", "man", "other"], [0.55, 0.42, 0.03]),

@@ -16,7 +16,7 @@ The *continuing* ballots are the others.
 together in the same round, provided at least one option would remain. If every remaining
 option has the same number of votes (so eliminating the lowest would remove them all), the
 count stops and the remaining options are tied: ``tied=True`` and ``winners`` is that set, to
-be settled by lot (:func:`proposals.counting.ties.break_tie_by_lot`). Two remaining options
+be settled by lot (:func:`counting.ties.break_tie_by_lot`). Two remaining options
 with equal votes are tied this way. If no ballot ranks any option, there is no winner.
 
 This rule uses no lot during the count and is the same as pref_voting's ``instant_runoff``

@@ -9,7 +9,7 @@ ballots can recompute, and that no one could choose without changing the ballots
    no spaces, UTF-8, ``ensure_ascii=False``); those strings are sorted (so the order in which
    ballots were cast or published does not matter) and joined as a JSON array; ``digest`` is the
    lowercase hex SHA-256 of that array's UTF-8 bytes. Use the ballots exactly as published in the
-   recount file (:func:`proposals.counting.recount.to_recount_json`), which are normalised.
+   recount file (:func:`counting.recount.to_recount_json`), which are normalised.
 2. ``seed = sha256(digest + ":" + ",".join(sorted(tied)))`` in lowercase hex (UTF-8 bytes;
    the tied option ids sorted by code point, so the order they are given in does not matter).
 3. ``index = int(seed, 16) % len(tied)``; the winner is ``sorted(tied)[index]``.

@@ -1,7 +1,7 @@
 """Writes of the selection pipeline: calls for volunteers, applications, quotas, the lottery
 (computed by a Celery task), the draw, replacements, invitations and the purge.
 
-The lottery itself is the pure core in `labs.lottery`; this module only feeds it from the
+The lottery itself is the pure core in `sortition`; this module only feeds it from the
 database and records what it returns. Quota answers and contacts never enter the audit log.
 """
 
@@ -24,13 +24,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+import sortition as core
 from accounts.models import Invitation, User
 from accounts.services import invitation_create
 from core.exceptions import DomainError
 from core.models import LAB_COLLEGES, College, Membership, Seat, SpaceKind
 from core.queue import enqueue_on_commit
 from core.services import audit_record, seat_capacity
-from labs import lottery as core
 from labs.models import (
     CORRECTION_REASON_MIN,
     Call,

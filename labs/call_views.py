@@ -13,10 +13,10 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+import sortition as core
 from core.exceptions import DomainError
 from core.models import College, SpaceKind
 from core.views_helpers import object_view, space_view
-from labs import lottery as core
 from labs.call_forms import (
     ApplyForm,
     CallForm,

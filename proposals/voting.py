@@ -20,14 +20,14 @@ from core.exceptions import DomainError
 from core.models import College, Membership, MembershipRole, Space
 from core.realtime import broadcast
 from core.services import audit_record
-from meetings.models import Meeting, MinutesRevision
-from proposals import services as proposal_services
-from proposals.counting import (
+from counting import (
     break_tie_by_lot,
     college_breakdown_visible,
     count,
     to_recount_json,
 )
+from meetings.models import Meeting, MinutesRevision
+from proposals import services as proposal_services
 from proposals.models import (
     Ballot,
     Proposal,

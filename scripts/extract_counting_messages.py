@@ -12,7 +12,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE = ROOT / "proposals" / "counting"
+SOURCE = ROOT / "counting"
 TARGET = ROOT / "proposals" / "counting_messages.py"
 
 

@@ -1,7 +1,7 @@
 """The public, verifiable draw: hash the panel list first, then let a public random value pick.
 
 Canonical list: one panel per line, ids sorted (code point order) and joined by ``,``;
-lines (already in canonical order, see :mod:`labs.lottery.rounding`) joined by ``\\n``,
+lines (already in canonical order, see :mod:`sortition.rounding`) joined by ``\\n``,
 with a final newline, encoded in UTF-8. ``list_hash`` is its SHA-256, in lowercase hex.
 It is published before any random value exists. Then, for a public random value ``R``
 (the exact string, not trimmed)::

@@ -1,7 +1,7 @@
 """Does a quota-respecting panel exist? If not, which quotas should be relaxed, and how far?
 
 Both questions are integer programs solved with HiGHS (``highspy``). The panel program is
-also the pricing problem of :mod:`labs.lottery.leximin`, so it lives here as
+also the pricing problem of :mod:`sortition.leximin`, so it lives here as
 :class:`PanelProgram`.
 
 Panel program: one binary ``x_i`` per volunteer (ids in code point order),

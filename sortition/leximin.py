@@ -13,7 +13,7 @@ in stages; stage ``s`` solves, over a growing set of panels ``P`` (column genera
                    sum_{i not fixed} y_i = 1,  y >= 0,  z free.
 
 The dual is what we solve (HiGHS simplex): each panel is one row. Pricing is the panel
-integer program with weights ``y`` (:class:`~labs.lottery.feasibility.PanelProgram`): if
+integer program with weights ``y`` (:class:`~sortition.feasibility.PanelProgram`): if
 the best panel has ``sum y_i > z + tolerance`` its row is violated and it is added; when
 no panel is, the stage's LP optimum ``t`` is the stage's value (up to the tolerance).
 By complementary slackness every volunteer with ``y_i > 0`` has probability exactly ``t``
@@ -112,7 +112,7 @@ def compute_leximin(
     ``progress(fixed, total)``, if given, is called after the initial panels and after
     each stage with the number of volunteers whose probability is settled.
 
-    Raises :class:`~labs.lottery.feasibility.InfeasibleQuotasError` if no panel exists and
+    Raises :class:`~sortition.feasibility.InfeasibleQuotasError` if no panel exists and
     :class:`LeximinError` if ``max_iterations`` column-generation iterations (one LP and
     one pricing IP each) or ``time_limit`` seconds are exceeded.
     """

@@ -86,7 +86,7 @@ class Problem:
 def validate_problem(problem: Problem) -> None:
     """Raise :class:`ProblemError` with a clear message if the problem is malformed.
 
-    Structural checks only; whether a panel exists is :mod:`labs.lottery.feasibility`'s job.
+    Structural checks only; whether a panel exists is :mod:`sortition.feasibility`'s job.
     """
     if not isinstance(problem.seats, int) or problem.seats < 1:
         raise ProblemError(f"the number of seats must be a positive integer, not {problem.seats!r}")

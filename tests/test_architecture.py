@@ -17,8 +17,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Bottom to top. An app may import apps at its rank or below, never above.
+# Bottom to top. An app may import apps at its rank or below, never above. The pure cores
+# come first: top-level packages that import nothing of the project (nor Django).
 LAYERS = [
+    ("counting", "sortition"),
     ("core",),
     ("accounts",),
     ("votes",),
@@ -35,7 +37,7 @@ LAYERS = [
 RANK = {app: rank for rank, apps in enumerate(LAYERS) for app in apps}
 # Pure cores: they import nothing of Django or of the project but themselves (counting of
 # votes, the panel lottery, recurrence rules, quorum arithmetic).
-PURE_PACKAGES = ("proposals.counting", "labs.lottery", "meetings.recurrence", "meetings.quorum")
+PURE_PACKAGES = ("counting", "sortition", "meetings.recurrence", "meetings.quorum")
 SKIPPED_PARTS = {"migrations", "__pycache__"}
 
 
@@ -236,11 +238,12 @@ def test_the_checker_sees_what_it_must(tmp_path):
         "core.a": {"labs.b": 3},
         "labs.b": {"labs.c": 1},
         "labs.c": {"labs.b": 2},
-        "labs.lottery.x": {"labs.lottery.y": 4, "core.a": 5},
+        "sortition.x": {"sortition.y": 4, "core.a": 5},
     }
     assert upward_imports(edges) == [
         "core.a:3 imports labs.b (a layer above)",
-        "labs.lottery.x:5 (a pure core) imports core.a",
+        "sortition.x:5 (a pure core) imports core.a",
+        "sortition.x:5 imports core.a (a layer above)",
     ]
     assert circles(edges) == ["labs.b ⇄ labs.c"]
     source = tmp_path / "services.py"

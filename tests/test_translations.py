@@ -82,7 +82,7 @@ def test_counting_messages_are_extracted_for_translation():
 
 
 def test_every_explanation_of_a_count_is_in_the_catalogue():
-    from proposals.counting import count
+    from counting import count
     from proposals.counting_messages import MESSAGES
 
     cases = [

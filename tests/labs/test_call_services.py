@@ -15,9 +15,9 @@ from core.exceptions import DomainError
 from core.models import AuditEntry
 from labs import call_services as cs
 from labs.call_selectors import volunteer_by_receipt
-from labs.lottery import LeximinError, replacement_candidates
 from labs.models import Call, CallVolunteer, Lottery, LotteryStatus, RandomValue, Replacement
 from labs.tasks import purge_call_answers
+from sortition import LeximinError, replacement_candidates
 from tests.labs.call_helpers import (
     QUESTIONS,
     STANDARD_QUOTAS,

@@ -257,7 +257,7 @@ class TestLotteryPages:
         django_capture_on_commit_callbacks,
         monkeypatch,
     ):
-        from labs.lottery import LeximinError
+        from sortition import LeximinError
 
         call, _ = ready_call(lab, facilitator)
 
@@ -323,7 +323,7 @@ class TestLotteryPages:
         client.post(reverse("labs:lottery-draw", args=[call.pk]))
         lottery = Lottery.objects.get()
         problem = cs.problem_from_csv(lottery.pool_csv, lottery.quotas_csv, call.seats)
-        from labs.lottery import replacement_candidates
+        from sortition import replacement_candidates
 
         member = next(
             m for m in lottery.panel if replacement_candidates(problem, lottery.panel, m, [m])

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from labs.lottery import (
+from sortition import (
     DrawError,
     Problem,
     Quota,

@@ -15,8 +15,8 @@ from core.exceptions import DomainError
 from core.models import AuditEntry
 from labs import call_services as cs
 from labs.call_selectors import duplicate_flags, normalise_contact, normalise_name
-from labs.lottery import draw_panel
 from labs.models import CallVolunteer, Lottery, LotteryStatus, RandomValue
+from sortition import draw_panel
 from tests.labs.call_helpers import (
     apply_many,
     declaration,

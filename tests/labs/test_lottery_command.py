@@ -12,7 +12,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from labs.lottery import draw_panel, load_problem, parse_panels, replacement_candidates
+from sortition import draw_panel, load_problem, parse_panels, replacement_candidates
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "labs" / "data"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from labs.lottery import CSVError, build_problem, load_problem, read_pool, read_quotas
+from sortition import CSVError, build_problem, load_problem, read_pool, read_quotas
 
 POOL = "id,gender,age\nv1,woman,young\nv2,man,old\nv3,woman,old\n"
 QUOTAS = "feature,value,min,max\ngender,woman,1,2\ngender,man,0,1\nage,young,0,1\nage,old,1,2\n"

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from labs.lottery import (
+from sortition import (
     DrawError,
     apply_replacements,
     compute_leximin,

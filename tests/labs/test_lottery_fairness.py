@@ -23,7 +23,7 @@ import statistics
 import time
 from collections import defaultdict
 
-from labs.lottery import Problem, Quota, Volunteer, compute_leximin, greedy_samples
+from sortition import Problem, Quota, Volunteer, compute_leximin, greedy_samples
 
 EXPLORATION_RUNS = 10_000
 CONFIRMATION_RUNS = 20_000

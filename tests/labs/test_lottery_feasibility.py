@@ -5,7 +5,7 @@ from collections import Counter
 
 import pytest
 
-from labs.lottery import (
+from sortition import (
     InfeasibleQuotasError,
     Problem,
     ProblemError,

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy.optimize import linprog
 
-from labs.lottery import (
+from sortition import (
     InfeasibleQuotasError,
     LeximinError,
     Problem,

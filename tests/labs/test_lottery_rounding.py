@@ -6,14 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from labs.lottery import (
+from sortition import (
     RoundingError,
     compute_leximin,
     list_hash,
     load_problem,
     round_lottery,
 )
-from labs.lottery.rounding import DEFAULT_PANELS
+from sortition.rounding import DEFAULT_PANELS
 
 from .test_lottery_fairness import skewed_pool
 from .test_lottery_leximin import HAND_MADE, small_problem

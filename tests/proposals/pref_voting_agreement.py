@@ -35,7 +35,7 @@ from pref_voting.iterative_methods import (
 from pref_voting.profiles import Profile
 from pref_voting.profiles_with_ties import ProfileWithTies
 
-from proposals.counting import DEFAULT_GRADES, count_approval, count_irv, count_majority_judgment
+from counting import DEFAULT_GRADES, count_approval, count_irv, count_majority_judgment
 
 N_PROFILES = 200
 

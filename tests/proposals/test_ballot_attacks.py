@@ -16,8 +16,8 @@ from django.utils import timezone, translation
 
 from core.exceptions import DomainError
 from core.services import membership_start
+from counting import recount
 from proposals import voting
-from proposals.counting import recount
 from proposals.models import Ballot, VoterRollEntry
 from tests.conftest import first_free_seat
 from tests.factories import UserFactory

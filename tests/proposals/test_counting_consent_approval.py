@@ -2,7 +2,7 @@
 
 import pytest
 
-from proposals.counting import CountingError, count_approval, count_consent
+from counting import CountingError, count_approval, count_consent
 
 
 def objection(upheld, reason="It breaks the budget"):

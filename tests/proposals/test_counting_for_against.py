@@ -7,7 +7,7 @@ from fractions import Fraction
 
 import pytest
 
-from proposals.counting import (
+from counting import (
     CountingError,
     college_breakdown_visible,
     count_for_against,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from proposals.counting import count_irv
+from counting import count_irv
 
 ABC = ["a", "b", "c"]
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from proposals.counting import DEFAULT_GRADES, count_majority_judgment, majority_values
+from counting import DEFAULT_GRADES, count_majority_judgment, majority_values
 
 R, P, A, G, V, E = DEFAULT_GRADES  # to_reject, poor, acceptable, good, very_good, excellent
 

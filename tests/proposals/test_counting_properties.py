@@ -6,7 +6,7 @@ from collections import Counter
 from hypothesis import given
 from hypothesis import strategies as st
 
-from proposals.counting import (
+from counting import (
     COLLEGES,
     DEFAULT_GRADES,
     THRESHOLDS,

@@ -7,7 +7,7 @@ from fractions import Fraction
 
 import pytest
 
-from proposals.counting import (
+from counting import (
     FORMAT,
     CountingError,
     ballots_digest,

@@ -15,7 +15,7 @@ from django.core.management import CommandError, call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from proposals.counting import CountingError, recount, to_recount_json
+from counting import CountingError, recount, to_recount_json
 
 PUBLISHED = to_recount_json(
     "for_against",

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from core.exceptions import DomainError
 from core.services import membership_start
+from counting import recount
 from proposals import services, voting
-from proposals.counting import recount
 from tests.conftest import first_free_seat
 from tests.factories import UserFactory
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from labs.lottery import (
+from sortition import (
     DEFAULT_PANELS,
     LotteryError,
     apply_replacements,

@@ -8,7 +8,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from proposals.counting import CountingError, recount, render_explanation
+from counting import CountingError, recount, render_explanation
 
 
 class Command(BaseCommand):

@@ -209,7 +209,7 @@ def test_a_facilitator_without_totp_is_sent_to_enrolment_from_every_page(
     response = client.get("/", follow=True)
     assert response.status_code == 200
     assert [url for url, _ in response.redirect_chain] == [ENROL, REAUTH]
-    assert "your account needs two-step login" in response.content.decode()
+    assert "doit donc utiliser la connexion en deux étapes" in response.content.decode()
     response = client.post(REAUTH, {"password": PASSWORD}, follow=True)
     assert response.redirect_chain == [(ENROL, 302)]
     assert 'name="code"' in response.content.decode()  # allauth's form, with its QR code
@@ -217,7 +217,7 @@ def test_a_facilitator_without_totp_is_sent_to_enrolment_from_every_page(
     before = facilitator.display_name
     response = client.post(reverse("accounts:profile"), {"display_name": "Changed"})
     assert response.status_code == 403
-    assert "your account needs two-step login" in response.content.decode()
+    assert "doit donc utiliser la connexion en deux étapes" in response.content.decode()
     facilitator.refresh_from_db()
     assert facilitator.display_name == before
 

@@ -95,7 +95,7 @@ class TestRandomValueOnce:
         client.post(url, {"value": FIRST})
         response = client.post(url, {"value": SECOND})
         assert response.status_code == 200
-        assert "cannot be replaced" in response.content.decode()
+        assert "ne peut pas être remplacée" in response.content.decode()  # (the site is in French)
         assert Lottery.objects.get(pk=published.pk).random_value == FIRST
 
     def test_no_value_before_the_hash_even_in_the_database(
@@ -288,9 +288,9 @@ class TestStuffing:
         assert applied[5].pseudonym not in flags
         client.force_login(facilitator)
         body = client.get(reverse("labs:call-detail", args=[call.pk])).content.decode()
-        assert f"Same contact as {applied[1].pseudonym}" in body
-        assert f"Same name and answers as {applied[2].pseudonym}" in body
-        assert "5 look like another application" in body
+        assert f"Même contact que {applied[1].pseudonym}" in body
+        assert f"Même nom et mêmes réponses que {applied[2].pseudonym}" in body
+        assert "5 ressemblent à d" in body  # "… à d’autres candidatures"
 
     def test_set_aside_applications_leave_the_pool_and_the_hash(
         self, client, lab, facilitator, eager_celery, django_capture_on_commit_callbacks
@@ -327,7 +327,7 @@ class TestStuffing:
             {"reason": "Same person as another application"},
             follow=True,
         )
-        assert "pool is fixed" in response.content.decode()
+        assert "le vivier est figé" in response.content.decode()
         assert CallVolunteer.objects.get(pk=other.pk).excluded_at is None
 
     def test_set_aside_and_back_through_the_page(self, client, lab, facilitator):
@@ -336,11 +336,11 @@ class TestStuffing:
         client.force_login(facilitator)
         url = reverse("labs:volunteer-exclude", args=[call.pk, volunteer.pk])
         response = client.post(url, {"reason": ""}, follow=True)
-        assert "Say why" in response.content.decode()
+        assert "Dites pourquoi" in response.content.decode()
         client.post(url, {"reason": "A test entry made by the team"})
         assert CallVolunteer.objects.get(pk=volunteer.pk).excluded_at is not None
         public = client.get(reverse("labs:call-apply", args=[call.pk])).content.decode()
-        assert '<p id="pool-size">2 applications so far.</p>' in public
+        assert '<p id="pool-size">2 candidatures pour l' in public
         client.post(reverse("labs:volunteer-reinstate", args=[call.pk, volunteer.pk]))
         assert CallVolunteer.objects.get(pk=volunteer.pk).excluded_at is None
         assert AuditEntry.objects.filter(action="call.volunteer_reinstate").count() == 1
@@ -391,7 +391,7 @@ def test_start_form_keeps_what_was_typed(client, lab, facilitator):
     data = {**start_data(hours=-2)}
     response = client.post(reverse("labs:lottery-start", args=[call.pk]), data)
     body = response.content.decode()
-    assert response.status_code == 200 and "in the future" in body
+    assert response.status_code == 200 and "dans le futur" in body
     assert data["random_source"] in body and not Lottery.objects.exists()
 
 

@@ -6,6 +6,10 @@ from django.utils.translation import ngettext
 
 from accounts.models import User
 from accounts.services import user_delete
+from core.realtime import access_changed
+
+# A change to these takes access away (or gives it): the person's open sockets check again.
+ACCESS_FIELDS = {"is_active", "role", "is_staff", "is_superuser"}
 
 
 @admin.register(User)
@@ -25,6 +29,11 @@ class UserAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and ACCESS_FIELDS & set(form.changed_data):
+            access_changed(user_id=obj.pk)  # a deactivated account stops receiving at once
 
     @admin.action(
         description=_("Delete the selected accounts (anonymised, the record is kept)"),

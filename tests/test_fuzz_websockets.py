@@ -215,3 +215,27 @@ def test_a_facilitator_without_two_step_login_cannot_connect(sockets, two_step_r
         assert connected  # a member is not asked for two-step login
 
     attack()
+
+
+def test_an_account_deactivated_in_the_admin_closes_its_sockets(sockets, client):
+    """The admin's change form (is_active unticked) closes the member's live socket."""
+    from accounts.models import User
+
+    member = sockets[0][1]
+    admin = User.objects.create_superuser(username="root", email="root@example.org", password="x")
+    client.force_login(admin)
+
+    @async_to_sync
+    async def attack():
+        live = await _open(member, sockets[0][2])
+        await sync_to_async(client.post)(
+            f"/admin/accounts/user/{member.pk}/change/",
+            {"display_name": member.display_name, "role": member.role},  # is_active unticked
+        )
+        assert not (await sync_to_async(User.objects.get)(pk=member.pk)).is_active
+        answers = await _answers(live)
+        closes = [a for a in answers if a["type"] == "websocket.close"]
+        assert closes == [{"type": "websocket.close", "code": 4403}], answers
+        assert await _presence_count(LivePresence) == 0
+
+    attack()

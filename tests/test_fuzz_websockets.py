@@ -84,9 +84,12 @@ async def _send(communicator, frame):
 
 
 async def _answers(communicator) -> list[dict]:
-    """Everything the consumer sends back within a short while (raises if it crashed)."""
+    """Everything the consumer sends back within a short while (raises if it crashed). The
+    first answer may take a second on a busy machine; the next ones follow it closely."""
     out = []
-    while not await communicator.receive_nothing(timeout=0.15):
+    wait = 1.0
+    while not await communicator.receive_nothing(timeout=wait):
+        wait = 0.2
         out.append(await communicator.receive_output())
         if out[-1]["type"] == "websocket.close":
             break

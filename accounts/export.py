@@ -322,7 +322,7 @@ LINKS: tuple[Link, ...] = (
         note="Proxies for meetings not yet over are revoked; the giver is not named.",
     ),
     Link(
-        "proposals.Department",
+        "recommendations.Department",
         "officials",
         S,
         "departments",
@@ -330,7 +330,7 @@ LINKS: tuple[Link, ...] = (
         note="Removed from the departments: no recommendation reaches a former member.",
     ),
     Link(
-        "proposals.Recommendation",
+        "recommendations.Recommendation",
         "addressee",
         K,
         "recommendations_received",
@@ -338,24 +338,28 @@ LINKS: tuple[Link, ...] = (
         note="The public tracking keeps who was asked, shown as a former member.",
     ),
     Link(
-        "proposals.Recommendation", "issued_by", K, "recommendations_issued", ("title", "issued_at")
+        "recommendations.Recommendation",
+        "issued_by",
+        K,
+        "recommendations_issued",
+        ("title", "issued_at"),
     ),
     Link(
-        "proposals.Recommendation",
+        "recommendations.Recommendation",
         "answered_by",
         K,
         "recommendations_answered",
         ("title", "answer", "reasons", "answered_at"),
     ),
     Link(
-        "proposals.ImplementationUpdate",
+        "recommendations.ImplementationUpdate",
         "author",
         K,
         "implementation_updates",
         ("recommendation.title", "status", "note", "created_at"),
     ),
     Link(
-        "proposals.RecommendationNotice",
+        "recommendations.RecommendationNotice",
         "user",
         E,
         "recommendation_notices",

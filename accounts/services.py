@@ -181,7 +181,7 @@ def _leave_departments(user: User, now, actor: User | None) -> None:
 
 # The other apps register theirs in their AppConfig.ready() (accounts.deletion).
 deletion.register(("core.Membership", "user"), _end_memberships)
-deletion.register(("proposals.Department", "officials"), _leave_departments)
+deletion.register(("recommendations.Department", "officials"), _leave_departments)
 
 
 def _end_sessions(user: User) -> None:

@@ -17,14 +17,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from agora.services import agora_create
-from proposals.models import (
-    Commitment,
-    Department,
-    Proposal,
-    ProposalStatus,
-    Recommendation,
-    Theme,
-)
+from proposals.models import Proposal, ProposalStatus, Theme
+from recommendations.models import Commitment, Department, Recommendation
 from proposals.services import themes_seed
 
 TARGET_P95_MS = 50

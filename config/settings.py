@@ -134,7 +134,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     "close-due-votes": {"task": "proposals.tasks.close_due_votes", "schedule": 60},
     "recommendation-reminders": {
-        "task": "proposals.tasks.send_recommendation_reminders",
+        "task": "recommendations.tasks.send_recommendation_reminders",
         "schedule": env.int("RECOMMENDATION_REMINDER_INTERVAL_SECONDS", default=60 * 60),
     },
     "purge-call-answers": {"task": "labs.tasks.purge_call_answers", "schedule": 60 * 60},

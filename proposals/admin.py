@@ -1,32 +1,11 @@
-"""Territory settings kept in the admin: themes and the departments that receive
-recommendations (with their officials). Recommendations themselves change only through
-the services (read-only here)."""
+"""Territory settings kept in the admin: the themes of proposals."""
 
 from django.contrib import admin
 
-from accounts.models import Role, User
-from core.admin import ReadOnlyAdmin
-from proposals.models import Department, Recommendation, Theme
+from proposals.models import Theme
 
 
 @admin.register(Theme)
 class ThemeAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "position"]
     prepopulated_fields = {"slug": ["name"]}
-
-
-@admin.register(Department)
-class DepartmentAdmin(admin.ModelAdmin):
-    list_display = ["name"]
-    filter_horizontal = ["officials"]
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name == "officials":
-            kwargs["queryset"] = User.objects.filter(role=Role.OFFICIAL)
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
-
-
-@admin.register(Recommendation)
-class RecommendationAdmin(ReadOnlyAdmin):
-    list_display = ["title", "space", "issued_at", "deadline", "answer", "implementation"]
-    list_filter = ["answer", "implementation"]

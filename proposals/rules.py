@@ -5,12 +5,9 @@ import rules
 from core.phases import is_action_open
 from core.predicates import is_public_space, is_space_facilitator, is_space_member, is_superuser
 from proposals.predicates import (
-    is_adopted_not_recommended,
     is_draft,
-    is_official,
     is_open_for_debate,
     is_proposal_author,
-    is_recommendation_addressee,
     is_withdrawable,
 )
 
@@ -39,13 +36,3 @@ rules.add_perm("proposals.schedule_proposal", is_space_facilitator & is_open_for
 rules.add_perm("proposals.view_vote", is_public_space | is_space_member | is_superuser)
 rules.add_perm("proposals.manage_vote", is_space_facilitator | is_superuser)
 rules.add_perm("proposals.cast_vote", is_space_member)
-
-# Recommendations: issued by facilitators from an adopted proposal; seen as the space is
-# (and by the officials addressed); answered and reported on by the officials addressed.
-rules.add_perm("proposals.issue_recommendation", is_space_facilitator & is_adopted_not_recommended)
-rules.add_perm(
-    "proposals.view_recommendation",
-    is_public_space | is_space_member | is_recommendation_addressee | is_superuser,
-)
-rules.add_perm("proposals.answer_recommendation", is_recommendation_addressee)
-rules.add_perm("proposals.view_inbox", is_official)

@@ -1,6 +1,5 @@
 from django.urls import path
 
-from proposals import recommendation_views as rviews
 from proposals import views
 
 app_name = "proposals"
@@ -24,24 +23,4 @@ urlpatterns = [
     path("votes/<int:pk>/cast/", views.vote_cast, name="vote-cast"),
     path("votes/<int:pk>/control/", views.vote_control, name="vote-control"),
     path("votes/<int:pk>/ballots.json", views.vote_recount_file, name="vote-recount-file"),
-    path("proposals/<int:pk>/recommend/", rviews.recommendation_issue, name="recommendation-issue"),
-    path("recommendations/", rviews.recommendation_list, name="recommendation-list"),
-    path("recommendations/feed/", rviews.recommendation_feed, name="recommendation-feed"),
-    path("recommendations/inbox/", rviews.recommendation_inbox, name="recommendation-inbox"),
-    path("recommendations/<int:pk>/", rviews.recommendation_detail, name="recommendation-detail"),
-    path(
-        "recommendations/<int:pk>/answer/",
-        rviews.recommendation_answer,
-        name="recommendation-answer",
-    ),
-    path(
-        "recommendations/<int:pk>/commitments/",
-        rviews.commitment_add,
-        name="recommendation-commitment",
-    ),
-    path(
-        "recommendations/<int:pk>/updates/",
-        rviews.implementation_update,
-        name="recommendation-update",
-    ),
 ]

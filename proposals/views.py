@@ -21,7 +21,7 @@ from proposals.forms import (
     ScheduleForm,
     VoteForm,
 )
-from proposals.models import Amendment, ProposalStatus, Recommendation, VoteStatus
+from proposals.models import Amendment, ProposalStatus, VoteStatus
 
 
 def _proposal_view(perm=None):
@@ -116,14 +116,16 @@ def proposal_detail(request, proposal):
                 "amend_proposal",
                 "decide_amendment",
                 "schedule_proposal",
-                "issue_recommendation",
             )
         },
+        # Sending the adopted proposal to officials is the recommendations app's (its rule,
+        # its page); this page only links to it, through the one-to-one relation.
+        "can_recommend": user.has_perm("recommendations.issue_recommendation", proposal),
         # Newcomers' names go to the space's members and facilitators; the public reads
         # the names of those who chose to show them.
         "show_names": user.has_perm("proposals.cast_vote", proposal.space)
         or user.has_perm("proposals.manage_vote", proposal.space),
-        "recommendation": Recommendation.objects.filter(proposal=proposal).first(),
+        "recommendation": getattr(proposal, "recommendation", None),
         "pending_invitation": user.is_authenticated
         and proposal.authors.filter(user=user, accepted_at__isnull=True).exists(),
     }

@@ -141,20 +141,24 @@ EXPECTED: dict[str, list[tuple[str, str, dict]]] = {
     ],
     # recommendations ("agora": awaiting the official's answer; "answered": answered;
     # "private-lab": from the members-only lab, so hidden from the public)
-    "proposals:recommendation-issue": [("get", "adopted", FACIL)],
-    "proposals:recommendation-list": [("get", "", A)],
-    "proposals:recommendation-feed": [("get", "", A)],
-    "proposals:recommendation-inbox": [("get", "", s(302, 403, 403, 403, 200, 403))],
-    "proposals:recommendation-detail": [
+    "recommendations:recommendation-issue": [("get", "adopted", FACIL)],
+    "recommendations:recommendation-list": [("get", "", A)],
+    "recommendations:recommendation-feed": [("get", "", A)],
+    "recommendations:recommendation-inbox": [("get", "", s(302, 403, 403, 403, 200, 403))],
+    "recommendations:recommendation-detail": [
         ("get", "agora", A),
         ("get", "private-lab", s(404, 404, 200, 404, 200, 200)),
     ],
-    "proposals:recommendation-answer": [
+    "recommendations:recommendation-answer": [
         ("get", "agora", s(302, 403, 403, 403, 200, 403)),
         ("get", "private-lab", s(404, 404, 403, 404, 200, 403)),
     ],
-    "proposals:recommendation-commitment": [("post", "answered", s(302, 403, 403, 403, 302, 403))],
-    "proposals:recommendation-update": [("post", "answered", s(302, 403, 403, 403, 302, 403))],
+    "recommendations:recommendation-commitment": [
+        ("post", "answered", s(302, 403, 403, 403, 302, 403))
+    ],
+    "recommendations:recommendation-update": [
+        ("post", "answered", s(302, 403, 403, 403, 302, 403))
+    ],
     # django-allauth
     "account_login": [("get", "", AUTH_REDIRECT)],
     "account_logout": [("get", "", s(302, 200, 200, 200, 200, 200))],
@@ -289,7 +293,7 @@ def world(facilitator, agora):
 
 
 def _recommendations(facilitator, agora, lab, newcomer, other, users):
-    from proposals import recommendations as rs
+    from recommendations import services as rs
     from tests.proposals.conftest import adopt
 
     def adopted(space, author, title):
@@ -385,11 +389,14 @@ def url_for(name: str, case: str, w: World) -> str:
         if name in ext.EXPECTED:
             return ext.url_for(name, case, w)
     slug = {"agora": w.agora.slug, "private-lab": w.lab.slug}.get(case)
-    if name in ("proposals:recommendation-list", "proposals:recommendation-feed"):
+    if name in ("recommendations:recommendation-list", "recommendations:recommendation-feed"):
         return reverse(name)
-    if name == "proposals:recommendation-inbox":
+    if name == "recommendations:recommendation-inbox":
         return reverse(name)
-    if name.startswith("proposals:recommendation-") and name != "proposals:recommendation-issue":
+    if (
+        name.startswith("recommendations:recommendation-")
+        and name != "recommendations:recommendation-issue"
+    ):
         return reverse(name, kwargs={"pk": w.extra["recommendations"][case].pk})
     if name == "proposals:minutes-vote":  # a vote about a meeting's minutes
         return reverse(name, kwargs={"pk": w.meetings[slug].pk})
@@ -470,12 +477,12 @@ def test_permission_matrix(client, world, name, method, case, role, status):
         "proposals:amendment-decide": {"decision": "reject"},
         "proposals:vote-cast": {"choice": "for"},
         "proposals:vote-control": {"action": "close"},
-        "proposals:recommendation-commitment": {
+        "recommendations:recommendation-commitment": {
             "text": "Open the desk",
             "owner": "Housing",
             "due_on": "2099-01-01",
         },
-        "proposals:recommendation-update": {"status": "in_progress", "note": "Started"},
+        "recommendations:recommendation-update": {"status": "in_progress", "note": "Started"},
     }.get(name, {})
     for ext in EXTENSIONS.values():
         if name in getattr(ext, "DATA", {}):

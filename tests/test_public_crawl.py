@@ -38,7 +38,8 @@ def _entry_points() -> list[str]:
     from core.models import Space
     from labs.models import Call
     from meetings.models import Meeting
-    from proposals.models import Proposal, Recommendation, Vote
+    from proposals.models import Proposal, Vote
+    from recommendations.models import Recommendation
 
     paths = ["/", "/recommendations/", "/recommendations/feed/"]
     for space in Space.objects.all():

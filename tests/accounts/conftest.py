@@ -60,10 +60,10 @@ def history(agora, facilitator, members, meeting, settings, tmp_path):
     from booklets import services as booklets
     from booklets.models import Approval
     from meetings.services import calendar_token_renew, rsvp_set
-    from proposals import recommendations
     from proposals import services as proposals
-    from proposals.models import Department
     from proposals.voting import proxy_give
+    from recommendations import services as recommendations
+    from recommendations.models import Department
 
     settings.MEDIA_ROOT = str(tmp_path)
     amina, yonas, farid, olena = (m.user for m in members)

@@ -69,7 +69,8 @@ def _record(client) -> dict:
 
 
 def _public_paths(history) -> list[str]:
-    from proposals.models import Proposal, Recommendation, Vote
+    from proposals.models import Proposal, Vote
+    from recommendations.models import Recommendation
 
     paths = ["/", "/s/agora/", "/s/agora/proposals/", "/s/agora/booklets/", "/recommendations/"]
     paths += [f"/proposals/{pk}/" for pk in Proposal.objects.values_list("pk", flat=True)]
@@ -213,7 +214,7 @@ def test_deleting_twice_is_harmless(history):
 
 
 def test_deleting_an_official_with_recommendations(history):
-    from proposals.recommendations import addressees
+    from recommendations.services import addressees
 
     official = history.official
     client = Client(raise_request_exception=False)

@@ -11,8 +11,8 @@ import pytest
 from django.utils import timezone
 
 from core.models import Notification
-from proposals.models import Recommendation
-from proposals.recommendations import reminders_send
+from recommendations.models import Recommendation
+from recommendations.services import reminders_send
 from tests.browser.conftest import log_in
 from tests.browser.test_accessibility import check
 from tests.factories import UserFactory
@@ -110,7 +110,7 @@ def test_an_official_answers_and_the_public_follows(
 def test_recommendation_pages_have_no_axe_violations(
     live_server, new_page, axe_source, adopted, official, facilitator, language
 ):
-    from proposals import recommendations as rs
+    from recommendations import services as rs
 
     awaiting = rs.recommendation_issue(actor=facilitator, proposal=adopted, addressee=official)
     Recommendation.objects.filter(pk=awaiting.pk).update(

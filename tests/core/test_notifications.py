@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from core.models import Notification
 from core.notifications import notify, render_message
 from meetings.models import Meeting
-from proposals.models import Recommendation
+from recommendations.models import Recommendation
 
 pytestmark = pytest.mark.django_db
 
@@ -24,10 +24,10 @@ TEMPLATES = [
     ("meetings/email/reminder", {"kind": "1d"}),
     ("meetings/email/changed", {}),
     ("meetings/email/cancelled", {}),
-    ("proposals/email/recommendation_received", {}),
-    ("proposals/email/recommendation_answered", {}),
-    ("proposals/email/recommendation_reminder", {"kind": "soon"}),
-    ("proposals/email/recommendation_reminder", {"kind": "overdue"}),
+    ("recommendations/email/recommendation_received", {}),
+    ("recommendations/email/recommendation_answered", {}),
+    ("recommendations/email/recommendation_reminder", {"kind": "soon"}),
+    ("recommendations/email/recommendation_reminder", {"kind": "overdue"}),
 ]
 
 

@@ -31,9 +31,11 @@ from meetings.services import (
     rsvp_set,
     series_create,
 )
-from proposals import recommendations, voting
 from proposals import services as proposal_services
-from proposals.models import Department, Proposal, Recommendation, Theme
+from proposals import voting
+from proposals.models import Proposal, Theme
+from recommendations import services as recommendations
+from recommendations.models import Department, Recommendation
 
 DEMO_PASSWORD = "accueil-demo-2026"
 

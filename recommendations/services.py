@@ -24,20 +24,17 @@ from core.models import Membership, MembershipRole
 from core.notifications import notify
 from core.queue import enqueue_on_commit
 from core.services import audit_record
-from proposals.models import (
+from proposals.models import Proposal, ProposalAuthor, ProposalStatus, VoterRollEntry
+from recommendations.models import (
     Answer,
     Commitment,
     Department,
     Implementation,
     ImplementationUpdate,
-    Proposal,
-    ProposalAuthor,
-    ProposalStatus,
     Recommendation,
     RecommendationNotice,
-    VoterRollEntry,
 )
-from proposals.predicates import is_addressee
+from recommendations.predicates import is_addressee
 
 # Reminder windows before the deadline, in days (the last one wins when both apply).
 SOON_DAYS = 14
@@ -67,7 +64,7 @@ def recommendation_issue(
     deadline: date | None = None,
 ) -> Recommendation:
     proposal = Proposal.objects.select_for_update().select_related("space").get(pk=proposal.pk)
-    if not actor.has_perm("proposals.issue_recommendation", proposal):
+    if not actor.has_perm("recommendations.issue_recommendation", proposal):
         raise DomainError(_("Only a facilitator of this space can send recommendations."))
     if proposal.status != ProposalStatus.ADOPTED:
         raise DomainError(_("Only an adopted proposal can become a recommendation."))
@@ -98,7 +95,7 @@ def recommendation_issue(
     )
     audit_record(actor=actor, action="proposal.recommend", target=proposal, space=proposal.space)
     rec_id = recommendation.pk
-    enqueue_on_commit("proposals.tasks.notify_recommendation_received", rec_id)
+    enqueue_on_commit("recommendations.tasks.notify_recommendation_received", rec_id)
     return recommendation
 
 
@@ -146,7 +143,7 @@ def recommendation_answer(
         answer=answer,
     )
     rec_id = recommendation.pk
-    enqueue_on_commit("proposals.tasks.notify_recommendation_answered", rec_id)
+    enqueue_on_commit("recommendations.tasks.notify_recommendation_answered", rec_id)
     return recommendation
 
 
@@ -226,7 +223,7 @@ def implementation_update_add(
 
 
 def _url(recommendation: Recommendation) -> str:
-    return reverse("proposals:recommendation-detail", args=[recommendation.pk])
+    return reverse("recommendations:recommendation-detail", args=[recommendation.pk])
 
 
 def _notify_once(recommendation: Recommendation, user: User, kind: str, template: str) -> bool:
@@ -248,7 +245,7 @@ def _notify_once(recommendation: Recommendation, user: User, kind: str, template
 
 def notify_received(*, recommendation: Recommendation) -> int:
     return sum(
-        _notify_once(recommendation, u, "received", "proposals/email/recommendation_received")
+        _notify_once(recommendation, u, "received", "recommendations/email/recommendation_received")
         for u in addressees(recommendation)
     )
 
@@ -271,7 +268,7 @@ def answer_recipients(recommendation: Recommendation) -> list[User]:
 
 def notify_answered(*, recommendation: Recommendation) -> int:
     return sum(
-        _notify_once(recommendation, u, "answered", "proposals/email/recommendation_answered")
+        _notify_once(recommendation, u, "answered", "recommendations/email/recommendation_answered")
         for u in answer_recipients(recommendation)
     )
 
@@ -307,6 +304,6 @@ def reminders_send(*, today: date | None = None) -> int:
             people = addressees(recommendation)
         for user in people:
             sent += _notify_once(
-                recommendation, user, kind, "proposals/email/recommendation_reminder"
+                recommendation, user, kind, "recommendations/email/recommendation_reminder"
             )
     return sent

@@ -1,6 +1,6 @@
 """Recommendations: the public tracking page and its Atom feed, the official's inbox and
 answer forms, and issuing a recommendation from an adopted proposal. Thin views: the
-rules are in proposals/rules.py, the writes in proposals/recommendations.py."""
+rules are in recommendations/rules.py, the writes in recommendations/services.py."""
 
 from urllib.parse import urlencode
 
@@ -17,27 +17,27 @@ from django.views.decorators.http import require_POST
 
 from core.exceptions import DomainError
 from core.views_helpers import object_view, perm_required
-from proposals import recommendations as services
-from proposals import selectors
-from proposals.forms import (
+from proposals.selectors import proposal_get
+from recommendations import selectors, services
+from recommendations.forms import (
     AnswerForm,
     CommitmentForm,
     ImplementationUpdateForm,
     RecommendationIssueForm,
 )
-from proposals.models import Answer
+from recommendations.models import Answer
 
 PAGE_SIZE = 25
 
 
 def _recommendation_view(perm=None):
     return object_view(
-        selectors.recommendation_get, perm=perm, view_perm="proposals.view_recommendation"
+        selectors.recommendation_get, perm=perm, view_perm="recommendations.view_recommendation"
     )
 
 
 def _to_detail(recommendation):
-    return redirect("proposals:recommendation-detail", pk=recommendation.pk)
+    return redirect("recommendations:recommendation-detail", pk=recommendation.pk)
 
 
 def recommendation_list(request):
@@ -49,7 +49,7 @@ def recommendation_list(request):
     query = urlencode({k: v for k, v in filters.items() if v})
     return render(
         request,
-        "proposals/recommendation_list.html",
+        "recommendations/recommendation_list.html",
         {
             "page": page,
             "filters": filters,
@@ -62,7 +62,7 @@ def recommendation_list(request):
 def _detail(request, recommendation, status=200, **forms):
     """The detail page; failing forms passed in are shown with what was typed."""
     user = request.user
-    can_answer = user.has_perm("proposals.answer_recommendation", recommendation)
+    can_answer = user.has_perm("recommendations.answer_recommendation", recommendation)
     # The debate (comments with their authors) is for those who answer and for the
     # space's own members and facilitators, who see it on the proposal anyway.
     show_debate = (
@@ -83,7 +83,7 @@ def _detail(request, recommendation, status=200, **forms):
         context["update_form"] = forms.get("update_form") or ImplementationUpdateForm(
             recommendation=recommendation
         )
-    return render(request, "proposals/recommendation_detail.html", context, status=status)
+    return render(request, "recommendations/recommendation_detail.html", context, status=status)
 
 
 @_recommendation_view()
@@ -92,16 +92,16 @@ def recommendation_detail(request, recommendation):
 
 
 @login_required
-@perm_required("proposals.view_inbox")
+@perm_required("recommendations.view_inbox")
 def recommendation_inbox(request):
     return render(
         request,
-        "proposals/recommendation_inbox.html",
+        "recommendations/recommendation_inbox.html",
         {"recommendations": selectors.recommendation_inbox(user=request.user)},
     )
 
 
-@_recommendation_view("proposals.answer_recommendation")
+@_recommendation_view("recommendations.answer_recommendation")
 def recommendation_answer(request, recommendation):
     if recommendation.answered_at:
         messages.info(request, _("This recommendation has already been answered."))
@@ -119,7 +119,7 @@ def recommendation_answer(request, recommendation):
             return _to_detail(recommendation)
     return render(
         request,
-        "proposals/recommendation_answer.html",
+        "recommendations/recommendation_answer.html",
         {
             "form": form,
             "recommendation": recommendation,
@@ -129,7 +129,7 @@ def recommendation_answer(request, recommendation):
 
 
 @require_POST
-@_recommendation_view("proposals.answer_recommendation")
+@_recommendation_view("recommendations.answer_recommendation")
 def commitment_add(request, recommendation):
     form = CommitmentForm(request.POST)
     if form.is_valid():
@@ -146,7 +146,7 @@ def commitment_add(request, recommendation):
 
 
 @require_POST
-@_recommendation_view("proposals.answer_recommendation")
+@_recommendation_view("recommendations.answer_recommendation")
 def implementation_update(request, recommendation):
     form = ImplementationUpdateForm(request.POST, recommendation=recommendation)
     if form.is_valid():
@@ -163,8 +163,8 @@ def implementation_update(request, recommendation):
 
 
 @object_view(
-    selectors.proposal_get,
-    perm="proposals.issue_recommendation",
+    proposal_get,
+    perm="recommendations.issue_recommendation",
     view_perm="proposals.view_proposal",
 )
 def recommendation_issue(request, proposal):
@@ -183,7 +183,7 @@ def recommendation_issue(request, proposal):
             return _to_detail(recommendation)
     return render(
         request,
-        "proposals/recommendation_issue.html",
+        "recommendations/recommendation_issue.html",
         {"form": form, "proposal": proposal, "space": proposal.space},
     )
 
@@ -194,7 +194,7 @@ class AnswersFeed(Feed):
     feed_type = Atom1Feed
     title = gettext_lazy("Answers to the recommendations")
     subtitle = gettext_lazy("Officials' answers to the recommendations of the assemblies.")
-    link = reverse_lazy("proposals:recommendation-list")
+    link = reverse_lazy("recommendations:recommendation-list")
 
     def items(self):
         return selectors.recommendation_answers_feed()
@@ -206,7 +206,7 @@ class AnswersFeed(Feed):
         return item.reasons
 
     def item_link(self, item):
-        return reverse("proposals:recommendation-detail", args=[item.pk])
+        return reverse("recommendations:recommendation-detail", args=[item.pk])
 
     def item_pubdate(self, item):
         return item.answered_at

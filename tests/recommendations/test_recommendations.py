@@ -13,8 +13,8 @@ from django.utils.translation import gettext
 
 from core.exceptions import DomainError
 from core.models import AuditEntry, Notification
-from proposals import recommendations as services
-from proposals.models import (
+from recommendations import services
+from recommendations.models import (
     Commitment,
     Department,
     ImplementationUpdate,
@@ -161,7 +161,9 @@ def test_authors_and_voters_are_told_of_the_answer_in_their_language(
             actor=official, recommendation=rec, answer="accepted", reasons="Yes."
         )
     told = set(
-        Notification.objects.filter(url=reverse("proposals:recommendation-detail", args=[rec.pk]))
+        Notification.objects.filter(
+            url=reverse("recommendations:recommendation-detail", args=[rec.pk])
+        )
         .exclude(user=official)
         .values_list("user__username", flat=True)
     )
@@ -332,10 +334,10 @@ def test_no_reminder_once_answered(adopted, facilitator, official):
 def test_the_beat_task_is_scheduled_and_runs(
     settings, adopted, facilitator, official, eager_celery
 ):
-    from proposals.tasks import send_recommendation_reminders
+    from recommendations.tasks import send_recommendation_reminders
 
     entry = settings.CELERY_BEAT_SCHEDULE["recommendation-reminders"]
-    assert entry["task"] == "proposals.tasks.send_recommendation_reminders"
+    assert entry["task"] == "recommendations.tasks.send_recommendation_reminders"
     issue(adopted, facilitator, official, deadline=timezone.localdate() + timedelta(days=1))
     assert send_recommendation_reminders.delay().get() == 1
     assert send_recommendation_reminders.delay().get() == 0
@@ -349,14 +351,16 @@ def test_public_page_shows_status_delay_and_hides_newcomer_names(
 ):
     rec = issue(adopted, facilitator, official)
     amina = members[0].user
-    response = client.get(reverse("proposals:recommendation-detail", args=[rec.pk]))
+    response = client.get(reverse("recommendations:recommendation-detail", args=[rec.pk]))
     html = response.content.decode()
     assert response.status_code == 200
     assert rec.title in html and "Odile (Housing)" in html
     assert amina.display_name not in html
     amina.show_name_publicly = True
     amina.save()
-    html = client.get(reverse("proposals:recommendation-detail", args=[rec.pk])).content.decode()
+    html = client.get(
+        reverse("recommendations:recommendation-detail", args=[rec.pk])
+    ).content.decode()
     assert amina.display_name in html
 
 
@@ -368,7 +372,7 @@ def test_list_filters_overdue_highlight_and_members_only_spaces(
         issued_at=timezone.now() - timedelta(days=70),
         deadline=timezone.localdate() - timedelta(days=10),
     )
-    url = reverse("proposals:recommendation-list")
+    url = reverse("recommendations:recommendation-list")
     html = client.get(url).content.decode()
     assert "overdue" in html and rec.title in html
     assert rec.title in client.get(url, {"status": "overdue"}).content.decode()
@@ -383,13 +387,13 @@ def test_list_filters_overdue_highlight_and_members_only_spaces(
     rec.space.visibility = "members"
     rec.space.save()
     assert rec.title not in client.get(url).content.decode()
-    detail = reverse("proposals:recommendation-detail", args=[rec.pk])
+    detail = reverse("recommendations:recommendation-detail", args=[rec.pk])
     assert client.get(detail).status_code == 404  # hidden: answers as if it did not exist
 
 
 def test_atom_feed_of_answers(client, adopted, facilitator, official):
     rec = issue(adopted, facilitator, official)
-    feed = client.get(reverse("proposals:recommendation-feed"))
+    feed = client.get(reverse("recommendations:recommendation-feed"))
     assert feed["Content-Type"].startswith("application/atom+xml")
     assert rec.title not in feed.content.decode()  # not answered yet
     services.recommendation_answer(
@@ -397,7 +401,7 @@ def test_atom_feed_of_answers(client, adopted, facilitator, official):
     )
     import xml.etree.ElementTree as ET
 
-    root = ET.fromstring(client.get(reverse("proposals:recommendation-feed")).content)
+    root = ET.fromstring(client.get(reverse("recommendations:recommendation-feed")).content)
     ns = {"a": "http://www.w3.org/2005/Atom"}
     entries = root.findall("a:entry", ns)
     assert len(entries) == 1
@@ -408,7 +412,7 @@ def test_atom_feed_of_answers(client, adopted, facilitator, official):
 def test_answer_form_keeps_what_was_typed(client, adopted, facilitator, official):
     rec = issue(adopted, facilitator, official)
     client.force_login(official)
-    url = reverse("proposals:recommendation-answer", args=[rec.pk])
+    url = reverse("recommendations:recommendation-answer", args=[rec.pk])
     response = client.post(url, {"answer": "", "reasons": "Long considered text"})
     assert response.status_code == 200
     assert "Long considered text" in response.content.decode()
@@ -424,7 +428,7 @@ def test_update_form_errors_keep_the_note(client, adopted, facilitator, official
     )
     client.force_login(official)
     response = client.post(
-        reverse("proposals:recommendation-update", args=[rec.pk]),
+        reverse("recommendations:recommendation-update", args=[rec.pk]),
         {"status": "abandoned", "note": ""},
     )
     assert response.status_code == 400
@@ -432,7 +436,7 @@ def test_update_form_errors_keep_the_note(client, adopted, facilitator, official
         message = escape(gettext("Say why it was abandoned: the reason is published."))
     assert message in response.content.decode()
     response = client.post(
-        reverse("proposals:recommendation-commitment", args=[rec.pk]),
+        reverse("recommendations:recommendation-commitment", args=[rec.pk]),
         {"text": "Open the desk", "owner": "", "due_on": "not a date"},
     )
     assert response.status_code == 400
@@ -441,16 +445,16 @@ def test_update_form_errors_keep_the_note(client, adopted, facilitator, official
 
 def test_issue_page_and_inbox(client, adopted, facilitator, official):
     client.force_login(facilitator)
-    url = reverse("proposals:recommendation-issue", args=[adopted.pk])
+    url = reverse("recommendations:recommendation-issue", args=[adopted.pk])
     assert client.get(url).status_code == 200
     response = client.post(url, {"addressee": official.pk, "deadline": "2000-01-01"})
     assert response.status_code == 200  # past deadline refused, form kept
     deadline = (timezone.localdate() + timedelta(days=40)).isoformat()
     response = client.post(url, {"addressee": official.pk, "deadline": deadline})
     rec = Recommendation.objects.get(proposal=adopted)
-    assert response.url == reverse("proposals:recommendation-detail", args=[rec.pk])
+    assert response.url == reverse("recommendations:recommendation-detail", args=[rec.pk])
     client.force_login(official)
-    inbox = client.get(reverse("proposals:recommendation-inbox")).content.decode()
+    inbox = client.get(reverse("recommendations:recommendation-inbox")).content.decode()
     assert rec.title in inbox
 
 
@@ -460,7 +464,7 @@ def test_public_list_query_count_is_constant(client, agora, members, facilitator
 
     def count():
         with CaptureQueriesContext(connection) as ctx:
-            assert client.get(reverse("proposals:recommendation-list")).status_code == 200
+            assert client.get(reverse("recommendations:recommendation-list")).status_code == 200
         return len(ctx.captured_queries)
 
     voters = [m.user for m in members[:3]]

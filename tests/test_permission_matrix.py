@@ -393,6 +393,8 @@ def url_for(name: str, case: str, w: World) -> str:
         return reverse(name)
     if name == "recommendations:recommendation-inbox":
         return reverse(name)
+    if name == "recommendations:recommendation-issue":  # from an adopted proposal
+        return reverse(name, kwargs={"pk": w.proposals[case].pk})
     if (
         name.startswith("recommendations:recommendation-")
         and name != "recommendations:recommendation-issue"

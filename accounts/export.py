@@ -276,9 +276,9 @@ LINKS: tuple[Link, ...] = (
     Link(
         "proposals.Amendment", "decided_by", K, "amendments_decided", ("proposal.title", "status")
     ),
-    Link("proposals.Vote", "creator", K, "votes_created", ("title", "method", "created_at")),
+    Link("votes.Vote", "creator", K, "votes_created", ("title", "method", "created_at")),
     Link(
-        "proposals.VoterRollEntry",
+        "votes.VoterRollEntry",
         "user",
         K,
         "voter_rolls",
@@ -286,7 +286,7 @@ LINKS: tuple[Link, ...] = (
         note="The register of who voted: a closed vote's count and turnout depend on it.",
     ),
     Link(
-        "proposals.Ballot",
+        "votes.Ballot",
         "voter",
         K,
         "open_ballots",
@@ -297,7 +297,7 @@ LINKS: tuple[Link, ...] = (
         "and its digest depend on them.",
     ),
     Link(
-        "proposals.Ballot",
+        "votes.Ballot",
         "entered_by",
         K,
         "ballots_entered_for_others",
@@ -306,7 +306,7 @@ LINKS: tuple[Link, ...] = (
         "and is not exported.",
     ),
     Link(
-        "proposals.Proxy",
+        "votes.Proxy",
         "giver",
         S,
         "proxies_given",
@@ -314,7 +314,7 @@ LINKS: tuple[Link, ...] = (
         note="Proxies for meetings not yet over are revoked; the holder is not named.",
     ),
     Link(
-        "proposals.Proxy",
+        "votes.Proxy",
         "holder",
         S,
         "proxies_held",

@@ -13,7 +13,7 @@ from django.utils import timezone
 from booklets import demo_content, services
 from booklets.models import Booklet
 from booklets.services import reads_language
-from proposals import voting
+from votes import services as vote_services
 
 
 def _readers(members, language):
@@ -88,7 +88,7 @@ def _approve_by_vote(edition, facilitator, members) -> None:
     vote = services.edition_put_to_vote(
         actor=facilitator, edition=edition, deadline=timezone.now() + timedelta(days=7)
     )
-    voting.vote_open(actor=facilitator, vote=vote)
+    vote_services.vote_open(actor=facilitator, vote=vote)
     for person in members:
-        voting.vote_cast(actor=person, vote=vote, content={"choice": "for"})
-    voting.vote_close(actor=facilitator, vote=vote)
+        vote_services.vote_cast(actor=person, vote=vote, content={"choice": "for"})
+    vote_services.vote_close(actor=facilitator, vote=vote)

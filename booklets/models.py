@@ -181,7 +181,7 @@ class Edition(models.Model):
         max_length=10, choices=EditionStatus.choices, default=EditionStatus.PREPARED
     )
     vote = models.ForeignKey(
-        "proposals.Vote",
+        "votes.Vote",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

@@ -42,8 +42,8 @@ from core.queue import enqueue_on_commit
 from core.realtime import broadcast
 from core.services import audit_record
 from core.templatetags.accueil import language_name
-from proposals.models import VoteMethod, VoteStatus
-from proposals.voting import vote_create
+from votes.models import VoteMethod, VoteStatus
+from votes.services import vote_create
 from votes.subjects import Outcome
 
 SHORT_CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"

@@ -430,7 +430,7 @@ def edition_action(request, edition):
                 actor=request.user, edition=edition, deadline=timezone.now() + timedelta(days=7)
             )
             messages.success(request, _("The vote is created: open it when the space is ready."))
-            return redirect("proposals:vote-detail", pk=vote.pk)
+            return redirect("votes:vote-detail", pk=vote.pk)
         if action == "approve":
             services.edition_approve(actor=request.user, edition=edition)
             messages.success(request, _("The edition is approved."))

@@ -132,7 +132,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "meetings.tasks.send_due_reminders",
         "schedule": env.int("REMINDER_INTERVAL_SECONDS", default=15 * 60),
     },
-    "close-due-votes": {"task": "proposals.tasks.close_due_votes", "schedule": 60},
+    "close-due-votes": {"task": "votes.tasks.close_due_votes", "schedule": 60},
     "recommendation-reminders": {
         "task": "recommendations.tasks.send_recommendation_reminders",
         "schedule": env.int("RECOMMENDATION_REMINDER_INTERVAL_SECONDS", default=60 * 60),

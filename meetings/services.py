@@ -36,6 +36,8 @@ from meetings.models import (
 )
 from meetings.selectors import live_state
 from meetings.tasks import notify_meeting_change
+from votes import services as vote_services
+from votes.models import Vote, VoteMethod
 from votes.subjects import Outcome
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
@@ -459,6 +461,35 @@ def minutes_comment_resolve(*, actor: User, comment: MinutesComment, status: str
         status=status,
     )
     return comment
+
+
+@transaction.atomic
+def minutes_approval_vote(*, actor: User, revision: MinutesRevision, meeting: Meeting) -> Vote:
+    """Put the approval of the minutes (their latest version) to a vote at a later meeting
+    of the same space; a valid adopted vote approves and freezes them."""
+    latest = MinutesRevision.objects.filter(meeting=revision.meeting_id).order_by("-number").first()
+    if revision.approved_at or latest.pk != revision.pk:
+        raise DomainError(_("Only the latest, not yet approved version can be put to a vote."))
+    if meeting.space_id != revision.meeting.space_id or (
+        meeting.starts_at <= revision.meeting.starts_at
+    ):
+        raise DomainError(_("Minutes are approved at a following meeting of the same space."))
+    vote = vote_services.vote_create(
+        actor=actor,
+        space=meeting.space,
+        title=str(
+            _("Approve the minutes of %(date)s (version %(number)s)?")
+            % {
+                "date": timezone.localtime(revision.meeting.starts_at).strftime("%d/%m/%Y"),
+                "number": revision.number,
+            }
+        ),
+        method=VoteMethod.FOR_AGAINST,
+        meeting=meeting,
+    )
+    vote.minutes_revision = revision
+    vote.save(update_fields=["minutes_revision"])
+    return vote
 
 
 def minutes_vote_closed(*, actor: User | None, vote, outcome: Outcome) -> None:

@@ -25,6 +25,7 @@ urlpatterns = [
     path("meetings/<int:pk>/minutes/", views.minutes, name="minutes"),
     path("meetings/<int:pk>/minutes/edit/", views.minutes_edit, name="minutes-edit"),
     path("meetings/<int:pk>/minutes/approve/", views.minutes_approve, name="minutes-approve"),
+    path("meetings/<int:pk>/minutes/vote/", views.minutes_vote, name="minutes-vote"),
     path(
         "meetings/<int:pk>/minutes/comments/<int:comment_id>/resolve/",
         views.minutes_comment_resolve,

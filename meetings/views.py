@@ -419,10 +419,10 @@ def minutes_edit(request, meeting):
 @_meeting_view("meetings.manage_meeting")
 def minutes_approve(request, meeting):
     """Record the approval given at a later meeting. Putting it to a vote there is a vote
-    (proposals:minutes-vote, the page's second button posts there): an older page posting
+    (meetings:minutes-vote, the page's second button posts there): an older page posting
     action=vote here is sent on with a 307, which repeats the same POST at the new address."""
     if request.POST.get("action") == "vote":
-        response = redirect("proposals:minutes-vote", pk=meeting.pk)
+        response = redirect("meetings:minutes-vote", pk=meeting.pk)
         response.status_code = 307
         return response
     form = MinutesApprovalForm(request.POST, meeting=meeting)
@@ -436,6 +436,27 @@ def minutes_approve(request, meeting):
     except DomainError as exc:
         messages.error(request, exc.message)
     return redirect("meetings:minutes", pk=meeting.pk)
+
+
+@require_POST
+@_meeting_view("meetings.manage_meeting")
+def minutes_vote(request, meeting):
+    """Put the approval of a meeting's minutes to a vote at a later meeting (the minutes
+    page's second button; the vote's closing approves them: meetings registered that)."""
+    form = MinutesApprovalForm(request.POST, meeting=meeting)
+    if not form.is_valid():
+        messages.error(request, _("Choose the meeting where the minutes were approved."))
+        return redirect("meetings:minutes", pk=meeting.pk)
+    try:
+        vote = services.minutes_approval_vote(
+            actor=request.user,
+            revision=form.cleaned_data["revision"],
+            meeting=form.cleaned_data["approved_in"],
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("meetings:minutes", pk=meeting.pk)
+    return redirect("votes:vote-detail", pk=vote.pk)
 
 
 @require_POST

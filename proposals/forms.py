@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from meetings.models import AgendaItem
-from proposals.models import Theme, Threshold, VoteMethod
+from proposals.models import Theme
+from votes.models import Threshold, VoteMethod
 
 
 class ProposalForm(forms.Form):

@@ -30,9 +30,3 @@ rules.add_perm(
     "proposals.decide_amendment", (is_proposal_author | is_space_facilitator) & is_open_for_debate
 )
 rules.add_perm("proposals.schedule_proposal", is_space_facilitator & is_open_for_debate)
-
-# Votes: prepared and run by facilitators; cast by members on the roll (checked by the
-# service); results are shown only once the vote is closed.
-rules.add_perm("proposals.view_vote", is_public_space | is_space_member | is_superuser)
-rules.add_perm("proposals.manage_vote", is_space_facilitator | is_superuser)
-rules.add_perm("proposals.cast_vote", is_space_member)

@@ -4,13 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from core.models import AuditEntry, Space
 from proposals.models import (
     Amendment,
-    Ballot,
     Proposal,
     ProposalAgendaLink,
     ProposalAuthor,
     ProposalStatus,
-    Vote,
-    VoterRollEntry,
 )
 
 TIMELINE_LABELS = {
@@ -83,33 +80,6 @@ def _timeline(proposal: Proposal) -> list[AuditEntry]:
     for entry in entries:
         entry.label = TIMELINE_LABELS.get(entry.action, entry.action)
     return entries
-
-
-def vote_get(*, pk: int) -> Vote | None:
-    return Vote.objects.select_related("space", "proposal", "meeting").filter(pk=pk).first()
-
-
-def vote_list_for_space(*, space: Space) -> QuerySet[Vote]:
-    return Vote.objects.filter(space=space).order_by("-created_at")
-
-
-def roll_entry(*, vote: Vote, user) -> VoterRollEntry | None:
-    if not user.is_authenticated:
-        return None
-    return VoterRollEntry.objects.filter(vote=vote, user=user).first()
-
-
-def ballots_cast(*, vote: Vote) -> int:
-    return VoterRollEntry.objects.filter(vote=vote, voted_at__isnull=False).count()
-
-
-def consent_objections(*, vote: Vote) -> list:
-    """The reasoned objections of an open consent vote (open ballots: authors are known)."""
-    return list(
-        Ballot.objects.filter(vote=vote, superseded_at__isnull=True, content__choice="objection")
-        .select_related("voter")
-        .order_by("cast_at")
-    )
 
 
 # --- Recommendations -----------------------------------------------------------------

@@ -2,7 +2,6 @@
 recorded in the audit log (which the proposal page shows as its timeline)."""
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -19,9 +18,9 @@ from proposals.models import (
     ProposalAuthor,
     ProposalRevision,
     ProposalStatus,
-    Proxy,
     Theme,
 )
+from votes.subjects import Outcome
 
 THEMES = [
     ("housing", _("Housing")),
@@ -204,6 +203,24 @@ def proposal_decide(*, actor: User | None, proposal: Proposal, adopted: bool) ->
     )
 
 
+def proposal_vote_opened(*, actor: User | None, vote) -> None:
+    """Registered vote subject (proposals/apps.py, votes.subjects): opening a vote on a
+    proposal puts the proposal in vote (inside the opening's transaction)."""
+    proposal = Proposal.objects.select_for_update().get(pk=vote.proposal_id)
+    if proposal.status != ProposalStatus.IN_VOTE:
+        proposal_mark_in_vote(actor=actor, proposal=proposal)
+
+
+def proposal_vote_closed(*, actor: User | None, vote, outcome: Outcome) -> None:
+    """Registered vote subject (proposals/apps.py, votes.subjects): a valid vote decides
+    the proposal it is about, if the proposal is still in the vote."""
+    if outcome.passed is None:
+        return
+    proposal = Proposal.objects.select_for_update().get(pk=vote.proposal_id)
+    if proposal.status == ProposalStatus.IN_VOTE and outcome.valid:
+        proposal_decide(actor=actor, proposal=proposal, adopted=bool(outcome.passed))
+
+
 @transaction.atomic
 def comment_add(*, actor: User, proposal: Proposal, text: str) -> Comment:
     proposal = Proposal.objects.get(pk=proposal.pk)
@@ -295,10 +312,3 @@ def drafts_delete_person(user: User, now, actor: User | None) -> None:
 
 def coauthor_invitations_drop_person(user: User, now, actor: User | None) -> None:
     ProposalAuthor.objects.filter(user=user, accepted_at__isnull=True).delete()
-
-
-def proxies_revoke_person(user: User, now, actor: User | None) -> None:
-    """Proxies she gave or holds for meetings to come are revoked."""
-    Proxy.objects.filter(
-        Q(giver=user) | Q(holder=user), revoked_at__isnull=True, meeting__ends_at__gt=now
-    ).update(revoked_at=now)

@@ -18,9 +18,4 @@ urlpatterns = [
         name="amendment-decide",
     ),
     path("s/<slug:slug>/votes/new/", views.vote_new, name="vote-create"),
-    path("meetings/<int:pk>/minutes/vote/", views.minutes_vote, name="minutes-vote"),
-    path("votes/<int:pk>/", views.vote_detail, name="vote-detail"),
-    path("votes/<int:pk>/cast/", views.vote_cast, name="vote-cast"),
-    path("votes/<int:pk>/control/", views.vote_control, name="vote-control"),
-    path("votes/<int:pk>/ballots.json", views.vote_recount_file, name="vote-recount-file"),
 ]

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -9,10 +9,9 @@ from django.views.decorators.http import require_POST
 from accounts.models import User
 from core.exceptions import DomainError
 from core.views_helpers import object_view, space_view
-from meetings.forms import MinutesApprovalForm
 from meetings.models import AgendaItem
-from meetings.selectors import meeting_get, meeting_list_for_space
-from proposals import selectors, services, voting
+from meetings.selectors import meeting_list_for_space
+from proposals import selectors, services
 from proposals.forms import (
     AmendmentForm,
     CoauthorInviteForm,
@@ -21,15 +20,13 @@ from proposals.forms import (
     ScheduleForm,
     VoteForm,
 )
-from proposals.models import Amendment, ProposalStatus, VoteStatus
+from proposals.models import Amendment, ProposalStatus
+from votes import selectors as vote_selectors
+from votes import services as vote_services
 
 
 def _proposal_view(perm=None):
     return object_view(selectors.proposal_get, perm=perm, view_perm="proposals.view_proposal")
-
-
-def _vote_view(perm=None):
-    return object_view(selectors.vote_get, perm=perm, view_perm="proposals.view_vote")
 
 
 def _to_detail(proposal):
@@ -45,8 +42,8 @@ def proposal_list(request, space):
             "space": space,
             "proposals": selectors.proposal_list_for_space(space=space, user=request.user),
             "can_add": request.user.has_perm("proposals.add_proposal", space),
-            "votes": selectors.vote_list_for_space(space=space)[:20],
-            "can_manage_votes": request.user.has_perm("proposals.manage_vote", space),
+            "votes": vote_selectors.vote_list_for_space(space=space)[:20],
+            "can_manage_votes": request.user.has_perm("votes.manage_vote", space),
         },
     )
 
@@ -123,8 +120,8 @@ def proposal_detail(request, proposal):
         "can_recommend": user.has_perm("recommendations.issue_recommendation", proposal),
         # Newcomers' names go to the space's members and facilitators; the public reads
         # the names of those who chose to show them.
-        "show_names": user.has_perm("proposals.cast_vote", proposal.space)
-        or user.has_perm("proposals.manage_vote", proposal.space),
+        "show_names": user.has_perm("votes.cast_vote", proposal.space)
+        or user.has_perm("votes.manage_vote", proposal.space),
         "recommendation": getattr(proposal, "recommendation", None),
         "pending_invitation": user.is_authenticated
         and proposal.authors.filter(user=user, accepted_at__isnull=True).exists(),
@@ -228,7 +225,7 @@ def amendment_decide(request, proposal, amendment_id: int):
 
 
 # Votes --------------------------------------------------------------------------------------
-@space_view("proposals.manage_vote")
+@space_view("votes.manage_vote")
 def vote_new(request, space):
     proposals = [
         p
@@ -247,7 +244,7 @@ def vote_new(request, space):
         proposal = next((p for p in proposals if p.pk == data["proposal"]), None)
         meeting = next((m for m in meetings if m.pk == data["meeting"]), None)
         try:
-            vote = voting.vote_create(
+            vote = vote_services.vote_create(
                 actor=request.user,
                 space=space,
                 title=data["title"],
@@ -263,114 +260,5 @@ def vote_new(request, space):
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
-            return redirect("proposals:vote-detail", pk=vote.pk)
+            return redirect("votes:vote-detail", pk=vote.pk)
     return render(request, "proposals/vote_form.html", {"form": form, "space": space})
-
-
-@_vote_view()
-def vote_detail(request, vote):
-    entry = selectors.roll_entry(vote=vote, user=request.user)
-    return render(
-        request,
-        "proposals/vote_detail.html",
-        {
-            "vote": vote,
-            "space": vote.space,
-            "entry": entry,
-            "can_manage": request.user.has_perm("proposals.manage_vote", vote),
-            "cast": selectors.ballots_cast(vote=vote),
-            "grades": voting.GRADES,
-            "result": vote.result if vote.status == VoteStatus.CLOSED else None,
-            "objections": selectors.consent_objections(vote=vote)
-            if vote.method == "consent"
-            and request.user.has_perm("proposals.manage_vote", vote)
-            and vote.status == VoteStatus.OPEN
-            else [],
-        },
-    )
-
-
-def _ballot_from_post(vote, post) -> dict:
-    method = vote.method
-    if method in ("for_against", "sense_check"):
-        return {"choice": post.get("choice")}
-    if method == "consent":
-        return {"choice": post.get("choice"), "reason": post.get("reason", "")}
-    if method == "approval":
-        return {"approved": post.getlist("approved")}
-    if method == "ranked":
-        ranks = {}
-        for option in vote.options:
-            value = post.get(f"rank-{option['id']}", "")
-            if value.isdigit():
-                ranks[option["id"]] = int(value)
-        return {"ranking": sorted(ranks, key=lambda k: ranks[k])}
-    if method == "judgment":
-        return {"grades": {o["id"]: post.get(f"grade-{o['id']}") for o in vote.options}}
-    return {}
-
-
-@require_POST
-@_vote_view("proposals.cast_vote")
-def vote_cast(request, vote):
-    try:
-        voting.vote_cast(
-            actor=request.user, vote=vote, content=_ballot_from_post(vote, request.POST)
-        )
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Your vote is counted."))
-    return redirect("proposals:vote-detail", pk=vote.pk)
-
-
-@require_POST
-@_vote_view("proposals.manage_vote")
-def vote_control(request, vote):
-    action = request.POST.get("action")
-    try:
-        if action == "open":
-            voting.vote_open(actor=request.user, vote=vote)
-        elif action == "close":
-            voting.vote_close(
-                actor=request.user, vote=vote, upheld=set(request.POST.getlist("upheld"))
-            )
-        else:
-            raise DomainError(_("Unknown action."))
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    return redirect("proposals:vote-detail", pk=vote.pk)
-
-
-@_vote_view()
-def vote_recount_file(request, vote):
-    if vote.status != VoteStatus.CLOSED:
-        raise Http404
-    try:
-        data = voting.recount_data(vote=vote)
-    except DomainError:
-        raise Http404 from None
-    response = JsonResponse(data, json_dumps_params={"indent": 1})
-    response["Content-Disposition"] = f'attachment; filename="vote-{vote.pk}-ballots.json"'
-    return response
-
-
-@require_POST
-@object_view(meeting_get, perm="meetings.manage_meeting", view_perm="meetings.view_meeting")
-def minutes_vote(request, meeting):
-    """Put the approval of a meeting's minutes to a vote at a later meeting (the minutes
-    page's second button; the vote's closing approves them: meetings registered that)."""
-    form = MinutesApprovalForm(request.POST, meeting=meeting)
-    if not form.is_valid():
-        messages.error(request, _("Choose the meeting where the minutes were approved."))
-        return redirect("meetings:minutes", pk=meeting.pk)
-    try:
-        vote = voting.minutes_approval_vote(
-            actor=request.user,
-            revision=form.cleaned_data["revision"],
-            meeting=form.cleaned_data["approved_in"],
-        )
-    except DomainError as exc:
-        messages.error(request, exc.message)
-        return redirect("meetings:minutes", pk=meeting.pk)
-    return redirect("proposals:vote-detail", pk=vote.pk)

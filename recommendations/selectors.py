@@ -6,8 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Space, Visibility
-from proposals.models import ProposalAgendaLink, ProposalAuthor, Theme, VoteStatus
+from proposals.models import ProposalAgendaLink, ProposalAuthor, Theme
 from recommendations.models import Answer, Implementation, Recommendation
+from votes.models import VoteStatus
 
 STATUS_FILTERS = {
     "awaiting": _("Awaiting an answer"),

@@ -24,7 +24,7 @@ from core.models import Membership, MembershipRole
 from core.notifications import notify
 from core.queue import enqueue_on_commit
 from core.services import audit_record
-from proposals.models import Proposal, ProposalAuthor, ProposalStatus, VoterRollEntry
+from proposals.models import Proposal, ProposalAuthor, ProposalStatus
 from recommendations.models import (
     Answer,
     Commitment,
@@ -35,6 +35,7 @@ from recommendations.models import (
     RecommendationNotice,
 )
 from recommendations.predicates import is_addressee
+from votes.models import VoterRollEntry
 
 # Reminder windows before the deadline, in days (the last one wins when both apply).
 SOON_DAYS = 14

@@ -67,8 +67,8 @@ def _detail(request, recommendation, status=200, **forms):
     # space's own members and facilitators, who see it on the proposal anyway.
     show_debate = (
         can_answer
-        or user.has_perm("proposals.cast_vote", recommendation.space)
-        or user.has_perm("proposals.manage_vote", recommendation.space)
+        or user.has_perm("votes.cast_vote", recommendation.space)
+        or user.has_perm("votes.manage_vote", recommendation.space)
     )
     context = {
         "recommendation": recommendation,

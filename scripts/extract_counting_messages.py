@@ -1,4 +1,4 @@
-"""Write proposals/counting_messages.py: every explanation sentence of the counting core,
+"""Write votes/counting_messages.py: every explanation sentence of the counting core,
 marked with gettext_noop so makemessages puts them in the catalogues.
 
 The counting core is pure (no Django): its explanations are (msgid, params) tuples in plain
@@ -13,7 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "counting"
-TARGET = ROOT / "proposals" / "counting_messages.py"
+TARGET = ROOT / "votes" / "counting_messages.py"
 
 
 def strings(node) -> list[str]:

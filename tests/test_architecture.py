@@ -217,6 +217,42 @@ def test_no_project_import_hidden_in_a_function():
     assert nested == []
 
 
+# Foreign keys from a model to an app above its own, named by string (no import). Each one is
+# a decision, written here with its reason; any other is a failure. A new kind of vote
+# subject points to its vote from its own side (booklets.Edition.vote) instead.
+UPWARD_RELATIONS = {
+    # Kept from before votes had their own app, so the data keep their shape (issue 11):
+    # what the vote decides (registered subjects read them) and where it is held.
+    "votes.Vote.proposal": "proposals",
+    "votes.Vote.minutes_revision": "meetings",
+    "votes.Vote.meeting": "meetings",  # a live vote in a meeting: its room and its proxies
+    "votes.Proxy.meeting": "meetings",  # a proxy is given for one meeting
+}
+
+
+def upward_relations():
+    from django.apps import apps
+
+    found = {}
+    for model in apps.get_models():
+        own = model._meta.app_label
+        if own not in RANK:
+            continue
+        for field in model._meta.get_fields(include_hidden=True):
+            if not field.is_relation or field.auto_created or field.related_model is None:
+                continue
+            if getattr(field, "swappable_setting", None):  # settings.AUTH_USER_MODEL: the
+                continue  # user is named through the setting, Django's way, from any app
+            target = field.related_model._meta.app_label
+            if target in RANK and RANK[target] > RANK[own]:
+                found[f"{model._meta.label}.{field.name}"] = target
+    return found
+
+
+def test_model_relations_point_down_or_are_declared():
+    assert upward_relations() == UPWARD_RELATIONS
+
+
 @pytest.mark.parametrize("package", PURE_PACKAGES)
 def test_pure_cores_import_without_django(package):
     code = (

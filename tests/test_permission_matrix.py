@@ -103,7 +103,7 @@ EXPECTED: dict[str, list[tuple[str, str, dict]]] = {
     "meetings:minutes": [("get", "agora", MEMBERS), ("get", "private-lab", PRIVATE_MEMBERS)],
     "meetings:minutes-edit": [("get", "agora", FACIL)],
     "meetings:minutes-approve": [("post", "agora", FACIL_POST)],
-    "proposals:minutes-vote": [("post", "agora", FACIL_POST)],
+    "meetings:minutes-vote": [("post", "agora", FACIL_POST)],
     "meetings:minutes-comment-resolve": [("post", "agora", FACIL_POST)],
     "meetings:live": [("get", "agora", MEMBERS), ("get", "private-lab", PRIVATE_MEMBERS)],
     "meetings:live-action": [("post", "agora", s(302, 302, 403, 403, 403, 302))],
@@ -132,10 +132,10 @@ EXPECTED: dict[str, list[tuple[str, str, dict]]] = {
     "proposals:proposal-amend": [("post", "agora", s(302, 302, 403, 403, 403, 302))],
     "proposals:amendment-decide": [("post", "agora", s(302, 302, 403, 403, 403, 302))],
     "proposals:vote-create": [("get", "agora", FACIL)],
-    "proposals:vote-detail": [("get", "agora", A)],
-    "proposals:vote-cast": [("post", "agora", s(302, 302, 403, 403, 403, 302))],
-    "proposals:vote-control": [("post", "agora", FACIL_POST)],
-    "proposals:vote-recount-file": [
+    "votes:vote-detail": [("get", "agora", A)],
+    "votes:vote-cast": [("post", "agora", s(302, 302, 403, 403, 403, 302))],
+    "votes:vote-control": [("post", "agora", FACIL_POST)],
+    "votes:vote-recount-file": [
         ("get", "agora", s(404, 404, 404, 404, 404, 404)),
         ("get", "closed", A),
     ],
@@ -324,7 +324,7 @@ def _proposals(facilitator, agora, author):
     from django.utils import timezone
 
     from proposals import services as ps
-    from proposals import voting
+    from votes import services as voting
 
     submitted = ps.proposal_create(actor=author, space=agora, title="Desk", text="Open it.")
     ps.proposal_submit(actor=author, proposal=submitted)
@@ -400,15 +400,15 @@ def url_for(name: str, case: str, w: World) -> str:
         and name != "recommendations:recommendation-issue"
     ):
         return reverse(name, kwargs={"pk": w.extra["recommendations"][case].pk})
-    if name == "proposals:minutes-vote":  # a vote about a meeting's minutes
+    if name == "meetings:minutes-vote":  # a vote about a meeting's minutes
         return reverse(name, kwargs={"pk": w.meetings[slug].pk})
+    if name.startswith("votes:"):
+        return reverse(name, kwargs={"pk": w.votes[case].pk})
     if name.startswith("proposals:") and name not in (
         "proposals:proposal-list",
         "proposals:proposal-create",
         "proposals:vote-create",
     ):
-        if name.startswith("proposals:vote"):
-            return reverse(name, kwargs={"pk": w.votes[case].pk})
         kwargs = {"pk": w.proposals[case].pk}
         if name == "proposals:amendment-decide":
             kwargs["amendment_id"] = w.proposals["amendment"].pk
@@ -477,8 +477,8 @@ def test_permission_matrix(client, world, name, method, case, role, status):
         "proposals:proposal-comment": {"text": "Good idea"},
         "proposals:proposal-amend": {"text": "Open it on Mondays."},
         "proposals:amendment-decide": {"decision": "reject"},
-        "proposals:vote-cast": {"choice": "for"},
-        "proposals:vote-control": {"action": "close"},
+        "votes:vote-cast": {"choice": "for"},
+        "votes:vote-control": {"action": "close"},
         "recommendations:recommendation-commitment": {
             "text": "Open the desk",
             "owner": "Housing",

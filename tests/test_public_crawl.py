@@ -38,8 +38,9 @@ def _entry_points() -> list[str]:
     from core.models import Space
     from labs.models import Call
     from meetings.models import Meeting
-    from proposals.models import Proposal, Vote
+    from proposals.models import Proposal
     from recommendations.models import Recommendation
+    from votes.models import Vote
 
     paths = ["/", "/recommendations/", "/recommendations/feed/"]
     for space in Space.objects.all():

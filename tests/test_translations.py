@@ -67,7 +67,7 @@ def test_interface_is_really_translated(lang):
 
 
 def test_counting_messages_are_extracted_for_translation():
-    """proposals/counting_messages.py is what the extractor writes from the counting core."""
+    """votes/counting_messages.py is what the extractor writes from the counting core."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location(
@@ -75,7 +75,7 @@ def test_counting_messages_are_extracted_for_translation():
     )
     extract = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(extract)
-    committed = (settings.BASE_DIR / "proposals" / "counting_messages.py").read_text()
+    committed = (settings.BASE_DIR / "votes" / "counting_messages.py").read_text()
     assert committed == extract.render(extract.collect()), (
         "run: python scripts/extract_counting_messages.py"
     )
@@ -83,7 +83,7 @@ def test_counting_messages_are_extracted_for_translation():
 
 def test_every_explanation_of_a_count_is_in_the_catalogue():
     from counting import count
-    from proposals.counting_messages import MESSAGES
+    from votes.counting_messages import MESSAGES
 
     cases = [
         ("for_against", {"roll_size": 5}, ["for", "for", "against", "abstain"]),

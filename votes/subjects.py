@@ -2,8 +2,9 @@
 
 A vote decides something that belongs to another app: a proposal (proposals), the approval
 of a meeting's minutes (meetings), a booklet edition (booklets), and later other things.
-Closing a vote (proposals.voting.vote_close) counts it, then calls every registered
-subject's `on_close`; each subject says itself whether the vote concerns it. Adding a kind
+Opening a vote (votes.services.vote_open) calls every registered subject's `on_open`;
+closing it (votes.services.vote_close) counts it, then calls every registered subject's
+`on_close`; each subject says itself whether the vote concerns it. Adding a kind
 of subject is one `register` call in the app's AppConfig.ready(); the voting code does not
 change and imports no app above it.
 
@@ -39,6 +40,8 @@ class VoteSubject:
     concerns: Callable[[object], bool]  # (vote) -> is this vote about one of mine?
     on_close: Callable[..., None]  # (*, actor, vote, outcome: Outcome), inside the closing
     # transaction: raising rolls the closing back.
+    on_open: Callable[..., None] | None = None  # (*, actor, vote), inside the opening
+    # transaction (the roll is frozen): raising rolls the opening back.
 
 
 _SUBJECTS: dict[str, VoteSubject] = {}
@@ -54,6 +57,16 @@ def register(subject: VoteSubject) -> None:
 def subjects() -> list[VoteSubject]:
     """In key order, so the closing's effects run in the same order everywhere."""
     return [_SUBJECTS[key] for key in sorted(_SUBJECTS)]
+
+
+def vote_opened(*, actor, vote) -> list[str]:
+    """Call the subjects the vote concerns that want to hear of its opening."""
+    called = []
+    for subject in subjects():
+        if subject.on_open is not None and subject.concerns(vote):
+            subject.on_open(actor=actor, vote=vote)
+            called.append(subject.key)
+    return called
 
 
 def vote_closed(*, actor, vote, outcome: Outcome) -> list[str]:

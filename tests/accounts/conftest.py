@@ -29,7 +29,7 @@ class History:
 
 
 def _closed_vote(*, facilitator, space, title, voters, secret=False, proposal=None):
-    from proposals import voting
+    from votes import services as voting
 
     vote = voting.vote_open(
         actor=facilitator,
@@ -61,9 +61,9 @@ def history(agora, facilitator, members, meeting, settings, tmp_path):
     from booklets.models import Approval
     from meetings.services import calendar_token_renew, rsvp_set
     from proposals import services as proposals
-    from proposals.voting import proxy_give
     from recommendations import services as recommendations
     from recommendations.models import Department
+    from votes.services import proxy_give
 
     settings.MEDIA_ROOT = str(tmp_path)
     amina, yonas, farid, olena = (m.user for m in members)

@@ -25,15 +25,8 @@ PASSWORD = "correct-horse-battery"
 def _record(client) -> dict:
     """Everything of the public record a deletion must not change."""
     from booklets.models import Edition, Revision
-    from proposals.models import (
-        Amendment,
-        Ballot,
-        Comment,
-        ProposalAuthor,
-        ProposalRevision,
-        Vote,
-        VoterRollEntry,
-    )
+    from proposals.models import Amendment, Comment, ProposalAuthor, ProposalRevision
+    from votes.models import Ballot, Vote, VoterRollEntry
 
     votes = {}
     for vote in Vote.objects.order_by("pk"):
@@ -69,8 +62,9 @@ def _record(client) -> dict:
 
 
 def _public_paths(history) -> list[str]:
-    from proposals.models import Proposal, Vote
+    from proposals.models import Proposal
     from recommendations.models import Recommendation
+    from votes.models import Vote
 
     paths = ["/", "/s/agora/", "/s/agora/proposals/", "/s/agora/booklets/", "/recommendations/"]
     paths += [f"/proposals/{pk}/" for pk in Proposal.objects.values_list("pk", flat=True)]
@@ -147,7 +141,8 @@ def test_deleted_member_is_anonymised(history):
     # Farid's RSVP is untouched.
     assert Rsvp.objects.get(user=history.others[1]).accessibility == "Farid needs a hearing loop"
     # Her private draft is gone; Farid's draft stays, without her pending invitation.
-    from proposals.models import Proposal, ProposalAuthor, Proxy
+    from proposals.models import Proposal, ProposalAuthor
+    from votes.models import Proxy
 
     assert not Proposal.objects.filter(pk=history.private_draft.pk).exists()
     assert Proposal.objects.filter(pk=history.invited_draft.pk).exists()

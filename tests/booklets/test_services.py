@@ -297,7 +297,7 @@ def test_facilitator_approval_only_where_the_booklet_says_so(
 
 
 def _vote_on(edition, facilitator, members, answer):
-    from proposals import voting
+    from votes import services as voting
 
     vote = services.edition_put_to_vote(
         actor=facilitator, edition=edition, deadline=timezone.now() + timedelta(days=2)

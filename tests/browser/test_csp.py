@@ -59,7 +59,7 @@ def world(facilitator, agora, lab, meeting, members):
     from booklets.models import Approval
     from meetings.services import live_open
     from proposals import services as ps
-    from proposals import voting
+    from votes import services as voting
 
     proposal = ps.proposal_create(actor=members[0].user, space=agora, title="Desk", text="Open")
     ps.proposal_submit(actor=members[0].user, proposal=proposal)

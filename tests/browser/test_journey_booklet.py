@@ -31,7 +31,7 @@ def status_cell(page, language_index: int) -> str:
 def test_journey_draft_translate_outdate_approve_vote_publish_read(
     live_server, new_page, facilitator, agora, members, people, eager_celery
 ):
-    from proposals import voting
+    from votes import services as voting
 
     base = live_server.url
     staff = new_page()

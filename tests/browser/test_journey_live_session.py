@@ -65,7 +65,7 @@ def test_live_page_works_without_javascript(
 def test_a_vote_during_the_session(asgi_live_server, new_page, meeting, members, facilitator):
     """Journey 2, the vote: it appears on the phones without reload; members vote; at close
     everyone sees the result."""
-    from proposals import voting
+    from votes import services as voting
 
     base = asgi_live_server
     voting_phones = []

@@ -135,7 +135,7 @@ async def test_actions_before_opening_are_refused(meeting, members):
 
 
 async def test_a_vote_opening_in_the_meeting_reaches_the_phones(meeting, members, facilitator):
-    from proposals import voting
+    from votes import services as voting
 
     await sync_to_async(live_open)(actor=facilitator, meeting=meeting)
     member, _c, _ = await connect(members[0].user, meeting)

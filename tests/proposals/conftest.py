@@ -6,7 +6,8 @@ from django.utils import timezone
 
 def adopt(*, space, author, facilitator, voters, title="A housing desk"):
     """A proposal adopted the real way: written, submitted, voted for by `voters`, closed."""
-    from proposals import services, voting
+    from proposals import services
+    from votes import services as voting
 
     services.themes_seed()
     from proposals.models import Theme

@@ -180,7 +180,7 @@ def test_secret_vote_participants_are_told_without_revealing_how_they_voted(
     agora, members, facilitator, official, django_capture_on_commit_callbacks, eager_celery
 ):
     from proposals import services as ps
-    from proposals import voting
+    from votes import services as voting
 
     proposal = ps.proposal_create(actor=members[0].user, space=agora, title="Secret", text="X")
     ps.proposal_submit(actor=members[0].user, proposal=proposal)

@@ -32,8 +32,8 @@ def test_a_new_kind_of_subject_is_called_without_touching_votes(
 ):
     """A made-up app registers a subject; closing a vote it concerns calls it once, with
     the outcome, inside the closing; a vote it does not concern leaves it alone."""
-    from proposals.models import VoteMethod
-    from proposals.voting import vote_cast, vote_close, vote_create, vote_open
+    from votes.models import VoteMethod
+    from votes.services import vote_cast, vote_close, vote_create, vote_open
 
     monkeypatch.setattr(subjects, "_SUBJECTS", dict(subjects._SUBJECTS))
     calls = []

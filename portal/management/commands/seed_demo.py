@@ -32,10 +32,10 @@ from meetings.services import (
     series_create,
 )
 from proposals import services as proposal_services
-from proposals import voting
 from proposals.models import Proposal, Theme
 from recommendations import services as recommendations
 from recommendations.models import Department, Recommendation
+from votes import services as vote_services
 
 DEMO_PASSWORD = "accueil-demo-2026"
 
@@ -69,7 +69,7 @@ class Command(BaseCommand):
             proposal=proposal,
             text=data["comment"]["text"],
         )
-        vote = voting.vote_create(
+        vote = vote_services.vote_create(
             actor=facilitator,
             space=agora,
             title=data["vote"]["title"],
@@ -77,9 +77,9 @@ class Command(BaseCommand):
             proposal=proposal,
             deadline=timezone.now() + timedelta(days=data["vote"]["days_open"]),
         )
-        voting.vote_open(actor=facilitator, vote=vote)
+        vote_services.vote_open(actor=facilitator, vote=vote)
         for username, choice in data["vote"]["ballots"].items():
-            voting.vote_cast(
+            vote_services.vote_cast(
                 actor=User.objects.get(username=username), vote=vote, content={"choice": choice}
             )
 
@@ -107,9 +107,9 @@ class Command(BaseCommand):
                 theme=Theme.objects.get(slug=item["theme"]),
             )
             proposal_services.proposal_submit(actor=author, proposal=proposal)
-            vote = voting.vote_open(
+            vote = vote_services.vote_open(
                 actor=facilitator,
-                vote=voting.vote_create(
+                vote=vote_services.vote_create(
                     actor=facilitator,
                     space=agora,
                     title=item["title"],
@@ -120,8 +120,8 @@ class Command(BaseCommand):
             )
             for i, voter in enumerate(voters):
                 choice = "against" if i == 0 else "abstain" if i == 1 else "for"
-                voting.vote_cast(actor=voter, vote=vote, content={"choice": choice})
-            voting.vote_close(actor=facilitator, vote=vote)
+                vote_services.vote_cast(actor=voter, vote=vote, content={"choice": choice})
+            vote_services.vote_close(actor=facilitator, vote=vote)
             proposal.refresh_from_db()
             to = item["to"]
             if "department" in to:

@@ -17,10 +17,10 @@ from django.utils import timezone, translation
 from core.exceptions import DomainError
 from core.services import membership_start
 from counting import recount
-from proposals import voting
-from proposals.models import Ballot, VoterRollEntry
 from tests.conftest import first_free_seat
 from tests.factories import UserFactory
+from votes import services as voting
+from votes.models import Ballot, VoterRollEntry
 
 REPETITIONS = 20
 CASTERS = 15
@@ -354,12 +354,14 @@ def test_no_trace_of_the_ballots_as_cast_is_left_in_the_table_files(lab, facilit
 def test_the_data_migration_unlinks_secret_votes_closed_before_it(lab, facilitator):
     import importlib
 
-    from django.apps import apps
+    from django.db.migrations.executor import MigrationExecutor
 
-    from proposals.models import Vote
+    from votes.models import Vote
 
     _needs_postgresql()
-    migration = importlib.import_module("proposals.migrations.0004_unlink_closed_secret_ballots")
+    name = ("proposals", "0004_unlink_closed_secret_ballots")
+    migration = importlib.import_module(f"{name[0]}.migrations.{name[1]}")
+    apps = MigrationExecutor(connection).loader.project_state(name).apps  # models as then
     vote, owner, register = cast_secret_vote(lab, facilitator)
     # Closed the way it was before this release: the ballots stay as they were cast.
     Vote.objects.filter(pk=vote.pk).update(status="closed", closed_at=timezone.now())
@@ -421,9 +423,7 @@ def test_a_secret_ballot_leaves_no_trace_naming_its_voter(client, agora, members
     root.addHandler(handler)
     root.setLevel(logging.DEBUG)
     try:
-        response = client.post(
-            reverse("proposals:vote-cast", args=[vote.pk]), {"choice": "against"}
-        )
+        response = client.post(reverse("votes:vote-cast", args=[vote.pk]), {"choice": "against"})
     finally:
         root.removeHandler(handler)
         root.setLevel(previous)
@@ -489,6 +489,6 @@ def test_an_objection_whose_author_was_removed_shows_a_former_member(
     facilitator.interface_language = "en"
     facilitator.save(update_fields=["interface_language"])
     client.force_login(facilitator)
-    page = client.get(reverse("proposals:vote-detail", args=[vote.pk])).content.decode()
+    page = client.get(reverse("votes:vote-detail", args=[vote.pk])).content.decode()
     assert "Nobody to open the door." in page
     assert "a former member" in page and "None" not in page

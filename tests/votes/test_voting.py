@@ -6,9 +6,9 @@ from django.db import connection, connections
 from django.utils import timezone
 
 from core.exceptions import DomainError
-from proposals import voting
-from proposals.models import Ballot, VoterRollEntry
 from tests.factories import UserFactory
+from votes import services as voting
+from votes.models import Ballot, VoterRollEntry
 
 pytestmark = pytest.mark.django_db
 

@@ -10,9 +10,11 @@ from django.utils import timezone
 from core.exceptions import DomainError
 from core.services import membership_start
 from counting import recount
-from proposals import services, voting
+from meetings import services as meeting_services
+from proposals import services
 from tests.conftest import first_free_seat
 from tests.factories import UserFactory
+from votes import services as voting
 
 pytestmark = pytest.mark.django_db
 
@@ -134,14 +136,14 @@ def test_results_hidden_until_close_and_ballot_page(client, agora, members, faci
     vote = make_vote(agora, facilitator, secret=True)
     voting.vote_cast(actor=members[0].user, vote=vote, content={"choice": "against"})
     client.force_login(members[1].user)
-    page = client.get(reverse("proposals:vote-detail", args=[vote.pk])).content.decode()
+    page = client.get(reverse("votes:vote-detail", args=[vote.pk])).content.decode()
     assert 'name="choice"' in page and "result-title" not in page
-    client.post(reverse("proposals:vote-cast", args=[vote.pk]), {"choice": "for"})
-    page = client.get(reverse("proposals:vote-detail", args=[vote.pk])).content.decode()
+    client.post(reverse("votes:vote-cast", args=[vote.pk]), {"choice": "for"})
+    page = client.get(reverse("votes:vote-detail", args=[vote.pk])).content.decode()
     assert 'name="choice"' not in page  # secret: voted, cannot change
-    assert client.get(reverse("proposals:vote-recount-file", args=[vote.pk])).status_code == 404
+    assert client.get(reverse("votes:vote-recount-file", args=[vote.pk])).status_code == 404
     voting.vote_close(actor=facilitator, vote=vote)
-    assert client.get(reverse("proposals:vote-recount-file", args=[vote.pk])).status_code == 200
+    assert client.get(reverse("votes:vote-recount-file", args=[vote.pk])).status_code == 200
 
 
 def test_explanations_are_in_the_readers_language_with_words_not_codes(lab, facilitator):
@@ -175,13 +177,13 @@ def test_consent_fails_when_the_assembly_upholds_an_objection(client, agora, mem
     with pytest.raises(DomainError):  # an objection needs a reason
         voting.vote_cast(actor=members[3].user, vote=vote, content={"choice": "objection"})
     client.force_login(facilitator)
-    page = client.get(reverse("proposals:vote-detail", args=[vote.pk])).content.decode()
+    page = client.get(reverse("votes:vote-detail", args=[vote.pk])).content.decode()
     assert "No interpreter on Mondays" in page
-    from proposals.models import Ballot
+    from votes.models import Ballot
 
     objection = Ballot.objects.get(vote=vote, content__choice="objection")
     client.post(
-        reverse("proposals:vote-control", args=[vote.pk]),
+        reverse("votes:vote-control", args=[vote.pk]),
         {"action": "close", "upheld": [str(objection.pk)]},
     )
     vote.refresh_from_db()
@@ -229,15 +231,17 @@ def test_minutes_approved_by_a_vote_at_the_next_meeting(
         ends_at=meeting.ends_at + timedelta(days=28),
     )
     with pytest.raises(DomainError):  # not at an earlier meeting
-        voting.minutes_approval_vote(actor=facilitator, revision=revision, meeting=meeting)
+        meeting_services.minutes_approval_vote(
+            actor=facilitator, revision=revision, meeting=meeting
+        )
     client.force_login(facilitator)
     data = {"revision": revision.pk, "approved_in": later.pk, "action": "vote"}
     old_page = client.post(reverse("meetings:minutes-approve", args=[meeting.pk]), data)
     assert old_page.status_code == 307  # an older page's form: the same POST, new address
-    assert old_page.url == reverse("proposals:minutes-vote", args=[meeting.pk])
+    assert old_page.url == reverse("meetings:minutes-vote", args=[meeting.pk])
     response = client.post(old_page.url, data)
     vote = revision.approval_votes.get()
-    assert response.url == reverse("proposals:vote-detail", args=[vote.pk])
+    assert response.url == reverse("votes:vote-detail", args=[vote.pk])
     voting.vote_open(actor=facilitator, vote=vote)
     for member in members[:3]:
         voting.vote_cast(actor=member.user, vote=vote, content={"choice": "for"})
@@ -259,7 +263,9 @@ def test_minutes_not_approved_when_the_vote_fails(agora, members, facilitator, m
     )
     vote = voting.vote_open(
         actor=facilitator,
-        vote=voting.minutes_approval_vote(actor=facilitator, revision=revision, meeting=later),
+        vote=meeting_services.minutes_approval_vote(
+            actor=facilitator, revision=revision, meeting=later
+        ),
     )
     for member, choice in zip(members[:3], ["against", "against", "for"], strict=True):
         voting.vote_cast(actor=member.user, vote=vote, content={"choice": choice})

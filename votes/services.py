@@ -26,12 +26,8 @@ from counting import (
     count,
     to_recount_json,
 )
-from meetings.models import Meeting, MinutesRevision
-from proposals import services as proposal_services
-from proposals.models import (
+from votes.models import (
     Ballot,
-    Proposal,
-    ProposalStatus,
     Proxy,
     Threshold,
     Vote,
@@ -39,7 +35,7 @@ from proposals.models import (
     VoterRollEntry,
     VoteStatus,
 )
-from votes.subjects import Outcome, vote_closed
+from votes.subjects import Outcome, vote_closed, vote_opened
 
 OPTION_METHODS = (VoteMethod.APPROVAL, VoteMethod.RANKED, VoteMethod.JUDGMENT)
 YES_NO = ("for", "against", "abstain")
@@ -72,8 +68,8 @@ def vote_create(
     options: list[str] | None = None,
     secret: bool = False,
     require_each_college: bool = False,
-    proposal: Proposal | None = None,
-    meeting: Meeting | None = None,
+    proposal=None,  # proposals.models.Proposal (named by the app above, not imported)
+    meeting=None,  # meetings.models.Meeting
     deadline: datetime | None = None,
 ) -> Vote:
     if method not in VoteMethod.values or threshold not in Threshold.values:
@@ -115,35 +111,6 @@ def vote_create(
 
 
 @transaction.atomic
-def minutes_approval_vote(*, actor: User, revision, meeting: Meeting) -> Vote:
-    """Put the approval of the minutes (their latest version) to a vote at a later meeting
-    of the same space; a valid adopted vote approves and freezes them."""
-    latest = MinutesRevision.objects.filter(meeting=revision.meeting_id).order_by("-number").first()
-    if revision.approved_at or latest.pk != revision.pk:
-        raise DomainError(_("Only the latest, not yet approved version can be put to a vote."))
-    if meeting.space_id != revision.meeting.space_id or (
-        meeting.starts_at <= revision.meeting.starts_at
-    ):
-        raise DomainError(_("Minutes are approved at a following meeting of the same space."))
-    vote = vote_create(
-        actor=actor,
-        space=meeting.space,
-        title=str(
-            _("Approve the minutes of %(date)s (version %(number)s)?")
-            % {
-                "date": timezone.localtime(revision.meeting.starts_at).strftime("%d/%m/%Y"),
-                "number": revision.number,
-            }
-        ),
-        method=VoteMethod.FOR_AGAINST,
-        meeting=meeting,
-    )
-    vote.minutes_revision = revision
-    vote.save(update_fields=["minutes_revision"])
-    return vote
-
-
-@transaction.atomic
 def vote_open(*, actor: User, vote: Vote) -> Vote:
     """Open the vote and freeze the voter roll: the seat holders at this moment."""
     vote = Vote.objects.select_for_update().get(pk=vote.pk)
@@ -159,10 +126,7 @@ def vote_open(*, actor: User, vote: Vote) -> Vote:
     vote.status = VoteStatus.OPEN
     vote.opened_at = timezone.now()
     vote.save(update_fields=["roll_size", "status", "opened_at"])
-    if vote.proposal_id:
-        proposal = Proposal.objects.select_for_update().get(pk=vote.proposal_id)
-        if proposal.status != ProposalStatus.IN_VOTE:
-            proposal_services.proposal_mark_in_vote(actor=actor, proposal=proposal)
+    vote_opened(actor=actor, vote=vote)  # its subject hears it (a proposal goes "in vote")
     audit_record(
         actor=actor, action="vote.open", target=vote, space=vote.space, roll=vote.roll_size
     )
@@ -319,7 +283,7 @@ def vote_cast(
 
 
 @transaction.atomic
-def proxy_give(*, actor: User, meeting: Meeting, holder: User) -> Proxy:
+def proxy_give(*, actor: User, meeting, holder: User) -> Proxy:
     members = Membership.objects.filter(
         space=meeting.space_id, ended_at__isnull=True, role=MembershipRole.MEMBER
     )
@@ -537,18 +501,6 @@ def vote_close(*, actor: User | None, vote: Vote, upheld: set[str] = frozenset()
     return vote
 
 
-def proposal_vote_closed(*, actor: User | None, vote: Vote, outcome: Outcome) -> None:
-    """Registered vote subject (proposals/apps.py, votes.subjects): a valid vote decides
-    the proposal it is about, if the proposal is still in the vote."""
-    if outcome.passed is None:
-        return
-    proposal = Proposal.objects.select_for_update().get(pk=vote.proposal_id)
-    if proposal.status == ProposalStatus.IN_VOTE and outcome.valid:
-        proposal_services.proposal_decide(
-            actor=actor, proposal=proposal, adopted=bool(outcome.passed)
-        )
-
-
 def recount_data(*, vote: Vote) -> dict:
     """The anonymised ballots of a closed vote, in the published recount format."""
     if vote.status != VoteStatus.CLOSED:
@@ -585,3 +537,13 @@ def votes_close_due(*, now: datetime | None = None) -> int:
         except DomainError:
             continue
     return closed
+
+
+# Deleting an account (registered in votes/apps.py, accounts.deletion) -------------------------
+
+
+def proxies_revoke_person(user: User, now, actor: User | None) -> None:
+    """Proxies she gave or holds for meetings to come are revoked."""
+    Proxy.objects.filter(
+        Q(giver=user) | Q(holder=user), revoked_at__isnull=True, meeting__ends_at__gt=now
+    ).update(revoked_at=now)

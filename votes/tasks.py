@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from proposals.voting import votes_close_due
+from votes.services import votes_close_due
 
 
 @shared_task

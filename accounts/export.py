@@ -472,9 +472,9 @@ LINKS: tuple[Link, ...] = (
         "evaluation_revisions",
         ("evaluation.lab.name", "number", "content", "created_at"),
     ),
-    Link("labs.Call", "creator", K, "calls_created", ("title", "created_at")),
+    Link("calls.Call", "creator", K, "calls_created", ("title", "created_at")),
     Link(
-        "labs.CallVolunteer",
+        "calls.CallVolunteer",
         "excluded_by",
         K,
         "applications_set_aside",
@@ -482,7 +482,7 @@ LINKS: tuple[Link, ...] = (
         note="The application and its reason concern someone else: not exported.",
     ),
     Link(
-        "labs.CallVolunteer",
+        "calls.CallVolunteer",
         "invitation.used_by",
         S,
         "applications",
@@ -502,14 +502,14 @@ LINKS: tuple[Link, ...] = (
         "pseudonym and quota answers stay in the lottery's published record.",
     ),
     Link(
-        "labs.RandomValue",
+        "calls.RandomValue",
         "actor",
         K,
         "lottery_values_recorded",
         ("lottery.call.title", "kind", "value", "recorded_at"),
     ),
     Link(
-        "labs.Replacement",
+        "calls.Replacement",
         "creator",
         K,
         "replacements_made",

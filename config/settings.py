@@ -137,7 +137,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "recommendations.tasks.send_recommendation_reminders",
         "schedule": env.int("RECOMMENDATION_REMINDER_INTERVAL_SECONDS", default=60 * 60),
     },
-    "purge-call-answers": {"task": "labs.tasks.purge_call_answers", "schedule": 60 * 60},
+    "purge-call-answers": {"task": "calls.tasks.purge_call_answers", "schedule": 60 * 60},
 }
 
 AUTH_USER_MODEL = "accounts.User"

@@ -9,9 +9,10 @@ from datetime import timedelta
 from django.utils import timezone
 
 from accounts.models import User
+from calls import services as cs
+from calls.models import Call, CallAnswer
 from core.models import College
-from labs import call_services as cs
-from labs.models import Call, CallAnswer, Lab, Phase
+from labs.models import Lab, Phase
 from labs.services_life import lab_phase_set
 
 DEMO_RANDOM_SOURCE = (

@@ -53,13 +53,3 @@ def register() -> None:
             kinds=LAB,
         )
     )
-    register_link(
-        Link(
-            key="calls.list",
-            order=20,
-            label=_("Calls for volunteers"),
-            url_name="labs:call-list",
-            menu="manage",
-            permission="core.manage_space",
-        )
-    )

@@ -71,6 +71,11 @@ def lab_phase_at_least(phase: str):
 # that is not listed is not restricted by the lab's phase.
 ACTION_PHASES: dict[str, frozenset[str]] = {
     "proposals.add": frozenset({Phase.RECOMMENDATIONS}),
+    # calls: a call opens and takes applications in the call phase; the lottery is
+    # computed, its value recorded and the panel drawn in the selection phase.
+    "calls.open": frozenset({Phase.CALL}),
+    "calls.apply": frozenset({Phase.CALL}),
+    "calls.run_lottery": frozenset({Phase.SELECTION}),
 }
 
 

@@ -4,13 +4,7 @@ and the phase predicates of `labs.predicates`."""
 import rules
 
 from core.predicates import is_public_space, is_space_facilitator, is_space_member, is_superuser
-from labs.predicates import (
-    is_call_phase,
-    is_evaluation_phase,
-    is_experiment_phase,
-    is_lab,
-    is_selection_phase,
-)
+from labs.predicates import is_evaluation_phase, is_experiment_phase
 
 # --- The lab's life ------------------------------------------------------------------
 # Move the lab from one phase to another (forward, or back with a reason): its facilitators.
@@ -33,19 +27,3 @@ rules.add_perm(
 )
 rules.add_perm("labs.publish_evaluation", is_space_facilitator & is_evaluation_phase)
 # --- end of the lab's life
-
-# --- Calls, volunteers and the lottery ------------------------------------------------------
-# Objects: a Space (opening a call) or a Call. The Agora has no phases: its calls may open
-# and be drawn at any time; a lab's only in their phase.
-_call_facilitator = is_space_facilitator | is_superuser
-# Open a call for volunteers: the space's facilitators, in the lab's call phase.
-rules.add_perm("labs.open_call", _call_facilitator & (~is_lab | is_call_phase))
-# Manage a call: applications with their answers and contacts, quotas, closing, invitations,
-# drop-outs and their replacements (any phase once drawn).
-rules.add_perm("labs.manage_call", _call_facilitator)
-# Compute the lottery, record the random value, draw: facilitators, in the selection phase.
-rules.add_perm("labs.run_lottery", _call_facilitator & (~is_lab | is_selection_phase))
-# The call's public pages (apply form, receipt lookup, verification): anyone when the space
-# is public; members and facilitators of a members-only space.
-rules.add_perm("labs.view_call", is_public_space | is_space_member | is_superuser)
-# --- end of calls, volunteers and the lottery

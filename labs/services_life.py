@@ -1,9 +1,9 @@
 """Writes of the lab's life: phases and their dates, the experiment log, the evaluation.
 
-Kept apart from `labs.services` (creating and editing labs, calls and the lottery) so
-that both can grow without stepping on each other. Same conventions: keyword-only,
-acting user first, one transaction, an audit row, a DomainError with a clear message
-when a rule refuses. The phase rules are checked here as well as in `labs.rules`, so a
+Kept apart from `labs.services` (creating and editing labs; calls and the lottery are in
+the calls app) so that both can grow without stepping on each other. Same conventions:
+keyword-only, acting user first, one transaction, an audit row, a DomainError with a clear
+message when a rule refuses. The phase rules are checked here as well as in `labs.rules`, so a
 script or a task cannot write outside its phase either.
 
 Phase changes (decided for this platform):

@@ -138,8 +138,8 @@ def _what_the_demo_lacks(claire):
 
     from booklets.models import EditionPage
     from booklets.services import feedback_add
+    from calls.services import call_apply, call_open
     from core.models import Space
-    from labs.call_services import call_apply, call_open
     from proposals import services
     from proposals.models import Proposal
 

@@ -496,7 +496,8 @@ def test_permission_matrix(client, world, name, method, case, role, status):
     if (
         status == 302
         and role == "anon"
-        and name.split(":")[0] in ("core", "labs", "agora", "meetings", "proposals", "booklets")
+        and name.split(":")[0]
+        in ("core", "calls", "labs", "agora", "meetings", "proposals", "booklets")
     ):
         assert response.url.startswith(reverse("account_login"))
 

@@ -35,8 +35,8 @@ def _hidden_people(exclude=()) -> list[str]:
 
 def _entry_points() -> list[str]:
     from booklets.models import Edition, EditionStatus
+    from calls.models import Call
     from core.models import Space
-    from labs.models import Call
     from meetings.models import Meeting
     from proposals.models import Proposal
     from recommendations.models import Recommendation

@@ -107,7 +107,7 @@ def test_every_field_of_the_user_is_exported_or_excluded_with_a_reason():
 def application(history, lab):
     """The application to a lab's call that brought Amina her seat (name and contact)."""
     from accounts.models import Invitation, hash_token
-    from labs.models import Call, CallVolunteer
+    from calls.models import Call, CallVolunteer
 
     call = Call.objects.create(
         space=lab,

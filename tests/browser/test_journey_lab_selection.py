@@ -13,10 +13,10 @@ from urllib.request import urlopen
 import pytest
 from django.utils import timezone
 
-from labs.models import Call, CallVolunteer, Lottery, LotteryStatus, Replacement
+from calls.models import Call, CallVolunteer, Lottery, LotteryStatus, Replacement
 from tests.browser.conftest import log_in
 from tests.browser.test_accessibility import violations
-from tests.labs.call_helpers import (
+from tests.calls.call_helpers import (
     apply_many,
     let_time_pass,
     open_call,
@@ -171,7 +171,7 @@ def test_call_volunteers_quotas_draw_replacement_sessions(
 def test_public_selection_pages_have_no_axe_violations(
     live_server, new_page, axe_source, facilitator, lab, eager_celery, language
 ):
-    from labs import call_services as cs
+    from calls import services as cs
 
     base = live_server.url
     call = open_call(lab, facilitator)

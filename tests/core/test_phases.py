@@ -22,6 +22,16 @@ def test_a_lab_opens_proposals_only_in_its_recommendations_phase(lab):
         assert phases.action_open(lab, "proposals.add") is (phase == Phase.RECOMMENDATIONS)
 
 
+def test_a_lab_opens_calls_in_its_call_phase_and_draws_in_its_selection_phase(lab):
+    """calls asks core (calls never imports labs); the lab's gate answers."""
+    for phase in Phase.values:
+        Lab.objects.filter(pk=lab.pk).update(phase=phase)
+        lab.refresh_from_db()
+        assert phases.action_open(lab, "calls.open") is (phase == Phase.CALL)
+        assert phases.action_open(lab, "calls.apply") is (phase == Phase.CALL)
+        assert phases.action_open(lab, "calls.run_lottery") is (phase == Phase.SELECTION)
+
+
 def test_an_action_the_kind_does_not_restrict_is_open(lab):
     assert lab.phase != Phase.RECOMMENDATIONS
     assert phases.action_open(lab, "booklets.write") is True

@@ -9,12 +9,12 @@ from collections import defaultdict
 
 from django.db.models import Count, Prefetch, Q
 
-from labs.call_services import hash_receipt
-from labs.models import Call, CallAnswer, CallQuestion, CallVolunteer, Lottery
+from calls.models import Call, CallAnswer, CallQuestion, CallVolunteer, Lottery
+from calls.services import hash_receipt
 
 
 def call_get(*, pk: int) -> Call | None:
-    return Call.objects.select_related("space", "space__lab").filter(pk=pk).first()
+    return Call.objects.select_related("space").filter(pk=pk).first()
 
 
 def call_list_for_space(*, space) -> list[Call]:

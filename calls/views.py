@@ -14,10 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 import sortition as core
-from core.exceptions import DomainError
-from core.models import College, SpaceKind
-from core.views_helpers import object_view, space_view
-from labs.call_forms import (
+from calls.forms import (
     ApplyForm,
     CallForm,
     ExcludeForm,
@@ -28,7 +25,8 @@ from labs.call_forms import (
     ReceiptForm,
     questions_text,
 )
-from labs.call_selectors import (
+from calls.models import CallVolunteer, LotteryStatus, ReplacementRule
+from calls.selectors import (
     call_get,
     call_list_for_space,
     call_lottery,
@@ -40,7 +38,7 @@ from labs.call_selectors import (
     volunteer_by_receipt,
     volunteer_list,
 )
-from labs.call_services import (
+from calls.services import (
     call_apply,
     call_close,
     call_is_open,
@@ -60,15 +58,17 @@ from labs.call_services import (
     volunteer_exclude,
     volunteer_reinstate,
 )
-from labs.models import CallVolunteer, LotteryStatus, ReplacementRule
+from core.exceptions import DomainError
+from core.models import College, SpaceKind
+from core.views_helpers import object_view, space_view
 from meetings.forms import TIME_ZONE
 
-call_view = object_view(call_get, perm="labs.manage_call", view_perm="labs.view_call")
-public_call_view = object_view(call_get, view_perm="labs.view_call")
+call_view = object_view(call_get, perm="calls.manage_call", view_perm="calls.view_call")
+public_call_view = object_view(call_get, view_perm="calls.view_call")
 
 
 def _detail(call):
-    return redirect("labs:call-detail", pk=call.pk)
+    return redirect("calls:call-detail", pk=call.pk)
 
 
 def _no_store(response):
@@ -81,11 +81,11 @@ def _no_store(response):
 def call_list(request, space):
     return render(
         request,
-        "labs/call_list.html",
+        "calls/call_list.html",
         {
             "space": space,
             "calls": call_list_for_space(space=space),
-            "can_open": request.user.has_perm("labs.open_call", space),
+            "can_open": request.user.has_perm("calls.open_call", space),
         },
     )
 
@@ -93,8 +93,8 @@ def call_list(request, space):
 @space_view("core.manage_space")
 def call_create(request, space):
     is_lab = space.kind == SpaceKind.LAB
-    if not request.user.has_perm("labs.open_call", space):
-        return render(request, "labs/call_closed_phase.html", {"space": space}, status=200)
+    if not request.user.has_perm("calls.open_call", space):
+        return render(request, "calls/call_closed_phase.html", {"space": space}, status=200)
     form = CallForm(request.POST or None, with_college=is_lab)
     if request.method == "POST" and form.is_valid():
         data = form.service_kwargs()
@@ -114,7 +114,7 @@ def call_create(request, space):
     )
     return render(
         request,
-        "labs/call_form.html",
+        "calls/call_form.html",
         {"space": space, "form": form, "title": _("Open a call for volunteers"), "free": free},
     )
 
@@ -143,7 +143,7 @@ def call_edit(request, call):
             return _detail(call)
     return render(
         request,
-        "labs/call_form.html",
+        "calls/call_form.html",
         {"space": call.space, "call": call, "form": form, "title": _("Edit the call")},
     )
 
@@ -167,7 +167,7 @@ def _detail_page(request, call, status=200, **forms):
     probabilities = lottery.lottery_probabilities if lottery else {}
     panel = set(lottery.current_panel) if lottery else set()
     questions = call_questions(call=call)
-    apply_url = request.build_absolute_uri(reverse("labs:call-apply", args=[call.pk]))
+    apply_url = request.build_absolute_uri(reverse("calls:call-apply", args=[call.pk]))
     flags = duplicate_flags(
         [
             {
@@ -207,7 +207,7 @@ def _detail_page(request, call, status=200, **forms):
         "can_exclude": not pool_fixed,
         "lottery": lottery,
         "is_open": call_is_open(call),
-        "can_run": request.user.has_perm("labs.run_lottery", call),
+        "can_run": request.user.has_perm("calls.run_lottery", call),
         "start_form": forms.get("start_form") or RandomSourceForm(),
         "source_form": forms.get("source_form") or RandomSourceForm(),
         "random_form": forms.get("random_form") or RandomValueForm(),
@@ -221,7 +221,7 @@ def _detail_page(request, call, status=200, **forms):
         "apply_url": apply_url,
         "qr": segno.make(apply_url, error="m").svg_inline(scale=3, dark="#000", light="#fff"),
     }
-    return _no_store(render(request, "labs/call_detail.html", context, status=status))
+    return _no_store(render(request, "calls/call_detail.html", context, status=status))
 
 
 @call_view
@@ -263,13 +263,13 @@ def call_quotas(request, call):
                 form.add_error(None, exc.message)
             else:
                 messages.success(request, _("Quotas saved."))
-                return redirect("labs:call-quotas", pk=call.pk)
+                return redirect("calls:call-quotas", pk=call.pk)
         feasibility = None
     else:
         feasibility = _feasibility(call)
     return render(
         request,
-        "labs/call_quotas.html",
+        "calls/call_quotas.html",
         {
             "call": call,
             "space": call.space,
@@ -338,7 +338,7 @@ def call_apply_view(request, call):
                 return _no_store(
                     render(
                         request,
-                        "labs/call_receipt.html",
+                        "calls/call_receipt.html",
                         {"call": call, "volunteer": volunteer, "code": code},
                     )
                 )
@@ -349,7 +349,7 @@ def call_apply_view(request, call):
         "is_open": is_open,
         "pool_size": call_pool_size(call=call),
     }
-    return _no_store(render(request, "labs/call_apply.html", context, status=status))
+    return _no_store(render(request, "calls/call_apply.html", context, status=status))
 
 
 @public_call_view
@@ -376,7 +376,7 @@ def call_lookup(request, call):
     return _no_store(
         render(
             request,
-            "labs/call_lookup.html",
+            "calls/call_lookup.html",
             {"call": call, "space": call.space, "form": form, "result": result},
         )
     )
@@ -391,7 +391,7 @@ def _lottery_or_404(call):
 
 
 def _needs_selection_phase(request, call) -> bool:
-    if request.user.has_perm("labs.run_lottery", call):
+    if request.user.has_perm("calls.run_lottery", call):
         return False
     messages.error(request, _("The draw takes place in the lab's selection phase."))
     return True
@@ -573,7 +573,7 @@ def panel_invite_view(request, call):
     return _no_store(
         render(
             request,
-            "labs/panel_invitations.html",
+            "calls/panel_invitations.html",
             {"call": call, "space": call.space, "links": links},
         )
     )
@@ -632,10 +632,10 @@ def lottery_verify(request, call):
             summary=probability_summary(lottery=lottery),
             table=quota_table(call=call, lottery=lottery),
             replacements=list(lottery.replacements.select_related("dropout", "replacement")),
-            panels_url=request.build_absolute_uri(reverse("labs:lottery-panels", args=[call.pk])),
+            panels_url=request.build_absolute_uri(reverse("calls:lottery-panels", args=[call.pk])),
             dropouts=" ".join(
                 f"--dropout {r.dropout.pseudonym}"
                 for r in lottery.replacements.select_related("dropout")
             ),
         )
-    return render(request, "labs/lottery_verify.html", context)
+    return render(request, "calls/lottery_verify.html", context)

@@ -5,7 +5,8 @@ from datetime import timedelta
 from django.db.models import F
 from django.utils import timezone
 
-from labs.call_services import (
+from calls.models import CallAnswer, Lottery
+from calls.services import (
     call_apply,
     call_close,
     call_open,
@@ -13,7 +14,7 @@ from labs.call_services import (
     lottery_start,
     quotas_set,
 )
-from labs.models import CallAnswer, Lab, Lottery
+from labs.models import Lab
 from labs.services_life import lab_phase_set
 
 QUESTIONS = [

@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
 
-from labs import call_services as cs
-from labs.models import Call, CallVolunteer, Lottery, LotteryStatus
-from tests.labs.call_helpers import (
+from calls import services as cs
+from calls.models import Call, CallVolunteer, Lottery, LotteryStatus
+from tests.calls.call_helpers import (
     apply_many,
     let_time_pass,
     open_call,
@@ -40,7 +40,7 @@ def call(lab, facilitator):
 class TestCallForm:
     def test_create_with_questions(self, client, lab, facilitator):
         client.force_login(facilitator)
-        url = reverse("labs:call-create", args=[lab.slug])
+        url = reverse("calls:call-create", args=[lab.slug])
         assert client.get(url).status_code == 200
         data = {
             "college": "partners",
@@ -55,7 +55,7 @@ class TestCallForm:
         response = client.post(url, data)
         call = Call.objects.get()
         assert response.status_code == 302 and response.url == reverse(
-            "labs:call-detail", args=[call.pk]
+            "calls:call-detail", args=[call.pk]
         )
         assert [q.key for q in call.questions.all()] == ["organisation", "area"]
 
@@ -80,18 +80,18 @@ class TestCallForm:
             "replacement_rule": "lottery",
             "retention_days": "30",
         } | change
-        response = client.post(reverse("labs:call-create", args=[lab.slug]), data)
+        response = client.post(reverse("calls:call-create", args=[lab.slug]), data)
         assert response.status_code == 200
         assert message in response.content.decode()
         assert "Typed title" in response.content.decode()
         assert not Call.objects.exists()
 
     def test_outside_the_call_phase_says_why(self, client, lab, facilitator):
-        from tests.labs.call_helpers import set_phase
+        from tests.calls.call_helpers import set_phase
 
         set_phase(lab, "selection", facilitator)
         client.force_login(facilitator)
-        response = client.get(reverse("labs:call-create", args=[lab.slug]))
+        response = client.get(reverse("calls:call-create", args=[lab.slug]))
         assert response.status_code == 200
         assert "only in the lab's call phase" in response.content.decode()
 
@@ -101,14 +101,14 @@ class TestApply:
     def test_public_form_without_account(self, client, call, language):
         client.cookies["django_language"] = language
         response = client.get(
-            reverse("labs:call-apply", args=[call.pk]), HTTP_ACCEPT_LANGUAGE=language
+            reverse("calls:call-apply", args=[call.pk]), HTTP_ACCEPT_LANGUAGE=language
         )
         assert response.status_code == 200
         assert 'name="consent"' in response.content.decode()
 
     def test_missing_consent_keeps_the_answers(self, client, call):
         data = dict(VALID)
-        response = client.post(reverse("labs:call-apply", args=[call.pk]), data)
+        response = client.post(reverse("calls:call-apply", args=[call.pk]), data)
         assert response.status_code == 200
         body = response.content.decode()
         assert "Tick this box to apply" in body
@@ -118,7 +118,8 @@ class TestApply:
 
     def test_bad_contact_message(self, client, call):
         response = client.post(
-            reverse("labs:call-apply", args=[call.pk]), VALID | {"contact": "nope", "consent": "on"}
+            reverse("calls:call-apply", args=[call.pk]),
+            VALID | {"contact": "nope", "consent": "on"},
         )
         assert response.status_code == 200
         assert "e-mail address or a phone number" in response.content.decode()
@@ -126,7 +127,7 @@ class TestApply:
 
     def test_receipt_shown_once_not_cached(self, client, call):
         response = client.post(
-            reverse("labs:call-apply", args=[call.pk]), VALID | {"consent": "on"}
+            reverse("calls:call-apply", args=[call.pk]), VALID | {"consent": "on"}
         )
         assert response.status_code == 200
         assert response["Cache-Control"] == "no-store"
@@ -139,7 +140,7 @@ class TestApply:
     def test_closed_call_says_so(self, client, call, facilitator):
         cs.call_close(actor=facilitator, call=call)
         response = client.post(
-            reverse("labs:call-apply", args=[call.pk]), VALID | {"consent": "on"}
+            reverse("calls:call-apply", args=[call.pk]), VALID | {"consent": "on"}
         )
         assert response.status_code == 200
         assert "This call is closed" in response.content.decode()
@@ -148,12 +149,12 @@ class TestApply:
 
 class TestLookup:
     def test_bad_code(self, client, call):
-        response = client.post(reverse("labs:call-lookup", args=[call.pk]), {"code": "ZZZZ"})
+        response = client.post(reverse("calls:call-lookup", args=[call.pk]), {"code": "ZZZZ"})
         assert response.status_code == 200
         assert "No application of this call has this receipt code" in response.content.decode()
 
     def test_empty_code(self, client, call):
-        response = client.post(reverse("labs:call-lookup", args=[call.pk]), {"code": ""})
+        response = client.post(reverse("calls:call-lookup", args=[call.pk]), {"code": ""})
         assert response.status_code == 200
         assert "This field is required" in response.content.decode()
 
@@ -167,15 +168,15 @@ class TestLookup:
     ):
         call, applied = ready_call(lab, facilitator)
         volunteer, code = applied[0]
-        url = reverse("labs:call-lookup", args=[call.pk])
+        url = reverse("calls:call-lookup", args=[call.pk])
         body = client.post(url, {"code": code}).content.decode()
         assert volunteer.pseudonym in body and "not computed yet" in body
         client.force_login(facilitator)
         with django_capture_on_commit_callbacks(execute=True):
-            client.post(reverse("labs:lottery-start", args=[call.pk]), start_data())
+            client.post(reverse("calls:lottery-start", args=[call.pk]), start_data())
         let_time_pass(Lottery.objects.get())
-        client.post(reverse("labs:lottery-random", args=[call.pk]), {"value": "7-7-7"})
-        client.post(reverse("labs:lottery-draw", args=[call.pk]))
+        client.post(reverse("calls:lottery-random", args=[call.pk]), {"value": "7-7-7"})
+        client.post(reverse("calls:lottery-draw", args=[call.pk]))
         client.logout()
         lottery = Lottery.objects.get()
         assert lottery.status == LotteryStatus.DRAWN
@@ -194,7 +195,7 @@ class TestQuotasPage:
         apply_many(call, 10)
         set_quotas(call, facilitator, {("Gender", "woman"): (4, 4), ("Gender", "man"): (1, 4)})
         client.force_login(facilitator)
-        body = client.get(reverse("labs:call-quotas", args=[call.pk])).content.decode()
+        body = client.get(reverse("calls:call-quotas", args=[call.pk])).content.decode()
         assert "No panel of the volunteers meets every quota" in body
         assert "lower the minimum from" in body
 
@@ -207,7 +208,7 @@ class TestQuotasPage:
             data[f"min_{a.pk}"], data[f"max_{a.pk}"] = "0", "4"
         data[f"min_{answer.pk}"], data[f"max_{answer.pk}"] = "3", "2"
         data[f"min_{man.pk}"] = "x"
-        response = client.post(reverse("labs:call-quotas", args=[call.pk]), data)
+        response = client.post(reverse("calls:call-quotas", args=[call.pk]), data)
         assert response.status_code == 200
         body = response.content.decode()
         assert "The minimum is larger than the maximum" in body
@@ -217,7 +218,7 @@ class TestQuotasPage:
 
     def test_too_few_volunteers(self, client, call, facilitator):
         client.force_login(facilitator)
-        body = client.get(reverse("labs:call-quotas", args=[call.pk])).content.decode()
+        body = client.get(reverse("calls:call-quotas", args=[call.pk])).content.decode()
         assert "a panel cannot be drawn yet" in body
 
 
@@ -225,7 +226,7 @@ class TestLotteryPages:
     def test_wrong_phase_message_not_500(self, client, call, facilitator):
         apply_many(call, 6)
         client.force_login(facilitator)
-        response = client.post(reverse("labs:lottery-start", args=[call.pk]), follow=True)
+        response = client.post(reverse("calls:lottery-start", args=[call.pk]), follow=True)
         assert response.status_code == 200
         assert "selection phase" in response.content.decode()
         assert not Lottery.objects.exists()
@@ -236,12 +237,12 @@ class TestLotteryPages:
         call, _ = ready_call(lab, facilitator)
         client.force_login(facilitator)
         with django_capture_on_commit_callbacks(execute=False):
-            client.post(reverse("labs:lottery-start", args=[call.pk]), start_data())
-        body = client.get(reverse("labs:call-detail", args=[call.pk])).content.decode()
+            client.post(reverse("calls:lottery-start", args=[call.pk]), start_data())
+        body = client.get(reverse("calls:call-detail", args=[call.pk])).content.decode()
         assert '<meta http-equiv="refresh"' in body and "<progress" in body
         # no random value before the hash: the form is not offered, and a POST is refused
         response = client.post(
-            reverse("labs:lottery-random", args=[call.pk]),
+            reverse("calls:lottery-random", args=[call.pk]),
             {"value": "v"},
             follow=True,
         )
@@ -267,8 +268,8 @@ class TestLotteryPages:
         monkeypatch.setattr(cs.core, "compute_leximin", fail)
         client.force_login(facilitator)
         with django_capture_on_commit_callbacks(execute=True):
-            client.post(reverse("labs:lottery-start", args=[call.pk]), start_data())
-        body = client.get(reverse("labs:call-detail", args=[call.pk])).content.decode()
+            client.post(reverse("calls:lottery-start", args=[call.pk]), start_data())
+        body = client.get(reverse("calls:call-detail", args=[call.pk])).content.decode()
         assert "The computation failed" in body and "Time limit reached" in body
 
     def test_verification_page_and_downloads(
@@ -280,22 +281,22 @@ class TestLotteryPages:
         django_capture_on_commit_callbacks,
     ):
         call, applied = ready_call(lab, facilitator)
-        verify_url = reverse("labs:lottery-verify", args=[call.pk])
+        verify_url = reverse("calls:lottery-verify", args=[call.pk])
         assert "not been computed yet" in client.get(verify_url).content.decode()
-        assert client.get(reverse("labs:lottery-panels", args=[call.pk])).status_code == 404
+        assert client.get(reverse("calls:lottery-panels", args=[call.pk])).status_code == 404
         client.force_login(facilitator)
         with django_capture_on_commit_callbacks(execute=True):
-            client.post(reverse("labs:lottery-start", args=[call.pk]), start_data())
+            client.post(reverse("calls:lottery-start", args=[call.pk]), start_data())
         let_time_pass(Lottery.objects.get())
-        client.post(reverse("labs:lottery-random", args=[call.pk]), {"value": " spaced value "})
-        client.post(reverse("labs:lottery-draw", args=[call.pk]))
+        client.post(reverse("calls:lottery-random", args=[call.pk]), {"value": " spaced value "})
+        client.post(reverse("calls:lottery-draw", args=[call.pk]))
         lottery = Lottery.objects.get()
         assert lottery.random_value == " spaced value "  # kept exactly, not trimmed
-        pool = client.get(reverse("labs:lottery-pool", args=[call.pk]))
+        pool = client.get(reverse("calls:lottery-pool", args=[call.pk]))
         assert pool.status_code == 200 and b"language-group" in pool.content
         client.logout()
-        assert client.get(reverse("labs:lottery-pool", args=[call.pk])).status_code == 302
-        panels = client.get(reverse("labs:lottery-panels", args=[call.pk]))
+        assert client.get(reverse("calls:lottery-pool", args=[call.pk])).status_code == 302
+        panels = client.get(reverse("calls:lottery-panels", args=[call.pk]))
         assert hashlib.sha256(panels.content).hexdigest() == lottery.list_hash
         body = client.get(verify_url).content.decode()
         assert lottery.list_hash in body
@@ -317,10 +318,10 @@ class TestLotteryPages:
         call, _ = ready_call(lab, facilitator)
         client.force_login(facilitator)
         with django_capture_on_commit_callbacks(execute=True):
-            client.post(reverse("labs:lottery-start", args=[call.pk]), start_data())
+            client.post(reverse("calls:lottery-start", args=[call.pk]), start_data())
         let_time_pass(Lottery.objects.get())
-        client.post(reverse("labs:lottery-random", args=[call.pk]), {"value": "1"})
-        client.post(reverse("labs:lottery-draw", args=[call.pk]))
+        client.post(reverse("calls:lottery-random", args=[call.pk]), {"value": "1"})
+        client.post(reverse("calls:lottery-draw", args=[call.pk]))
         lottery = Lottery.objects.get()
         problem = cs.problem_from_csv(lottery.pool_csv, lottery.quotas_csv, call.seats)
         from sortition import replacement_candidates
@@ -330,14 +331,15 @@ class TestLotteryPages:
         )
         volunteer = CallVolunteer.objects.get(call=call, pseudonym=member)
         response = client.post(
-            reverse("labs:volunteer-dropout", args=[call.pk, volunteer.pk]), follow=True
+            reverse("calls:volunteer-dropout", args=[call.pk, volunteer.pk]), follow=True
         )
         assert "takes the seat" in response.content.decode()
-        body = client.get(reverse("labs:lottery-verify", args=[call.pk])).content.decode()
+        body = client.get(reverse("calls:lottery-verify", args=[call.pk])).content.decode()
         assert f"{member} dropped out" in body and "--dropout" in body
         # an unknown volunteer id is a 404, not a 500
         assert (
-            client.post(reverse("labs:volunteer-dropout", args=[call.pk, 99999])).status_code == 404
+            client.post(reverse("calls:volunteer-dropout", args=[call.pk, 99999])).status_code
+            == 404
         )
 
     def test_invitations_shown_once(
@@ -351,14 +353,14 @@ class TestLotteryPages:
         call, _ = ready_call(lab, facilitator)
         client.force_login(facilitator)
         with django_capture_on_commit_callbacks(execute=True):
-            client.post(reverse("labs:lottery-start", args=[call.pk]), start_data())
+            client.post(reverse("calls:lottery-start", args=[call.pk]), start_data())
         let_time_pass(Lottery.objects.get())
-        client.post(reverse("labs:lottery-random", args=[call.pk]), {"value": "1"})
-        client.post(reverse("labs:lottery-draw", args=[call.pk]))
-        response = client.post(reverse("labs:panel-invite", args=[call.pk]))
+        client.post(reverse("calls:lottery-random", args=[call.pk]), {"value": "1"})
+        client.post(reverse("calls:lottery-draw", args=[call.pk]))
+        response = client.post(reverse("calls:panel-invite", args=[call.pk]))
         assert response["Cache-Control"] == "no-store"
         assert response.content.decode().count('<span class="copy-link">http') == call.seats
-        again = client.post(reverse("labs:panel-invite", args=[call.pk]), follow=True)
+        again = client.post(reverse("calls:panel-invite", args=[call.pk]), follow=True)
         assert "already has an invitation" in again.content.decode()
 
 
@@ -371,18 +373,18 @@ class TestAfterThePurge:
             start_lottery(call, facilitator)
         cs.call_purge(call=call)
         client.force_login(facilitator)
-        for name in ("labs:call-quotas", "labs:call-detail", "labs:lottery-verify"):
+        for name in ("calls:call-quotas", "calls:call-detail", "calls:lottery-verify"):
             response = client.get(reverse(name, args=[call.pk]))
             assert response.status_code == 200, name
             assert "Answers deleted on" in response.content.decode(), name
-        assert client.get(reverse("labs:lottery-pool", args=[call.pk])).status_code == 404
+        assert client.get(reverse("calls:lottery-pool", args=[call.pk])).status_code == 404
 
 
 def test_edit_form_shows_the_local_deadline(client, call, facilitator):
     from zoneinfo import ZoneInfo
 
     client.force_login(facilitator)
-    body = client.get(reverse("labs:call-edit", args=[call.pk])).content.decode()
+    body = client.get(reverse("calls:call-edit", args=[call.pk])).content.decode()
     local = call.deadline.astimezone(ZoneInfo("Europe/Paris"))
     assert f'value="{local.date().isoformat()}"' in body
     assert f'value="{local:%H:%M}"' in body

@@ -15,7 +15,7 @@ from django.core.management.base import CommandError
 from sortition import draw_panel, load_problem, parse_panels, replacement_candidates
 
 ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "tests" / "labs" / "data"
+DATA = ROOT / "tests" / "calls" / "data"
 POOL = str(DATA / "lottery_pool.csv")
 QUOTAS = str(DATA / "lottery_quotas.csv")
 

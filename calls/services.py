@@ -27,26 +27,25 @@ from django.utils.translation import gettext_lazy as _
 import sortition as core
 from accounts.models import Invitation, User
 from accounts.services import invitation_create
-from core.exceptions import DomainError
-from core.models import LAB_COLLEGES, College, Membership, Seat, SpaceKind
-from core.queue import enqueue_on_commit
-from core.services import audit_record, seat_capacity
-from labs.models import (
+from calls.models import (
     CORRECTION_REASON_MIN,
     Call,
     CallAnswer,
     CallQuestion,
     CallStatus,
     CallVolunteer,
-    Lab,
     Lottery,
     LotteryStatus,
-    Phase,
     RandomValue,
     RandomValueKind,
     Replacement,
     ReplacementRule,
 )
+from core.exceptions import DomainError
+from core.models import LAB_COLLEGES, College, Membership, Seat, Space, SpaceKind
+from core.phases import action_open
+from core.queue import enqueue_on_commit
+from core.services import audit_record, seat_capacity
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +72,16 @@ def hash_receipt(code: str) -> str:
 def new_receipt_code() -> str:
     raw = _random_code(12)
     return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+# Phases -----------------------------------------------------------------------------------
+# A lab opens calls and takes applications in its call phase, and draws in its selection
+# phase; the Agora has no phases. The space's kind decides, through core.phases (labs
+# registers its gate): this app never imports labs.
+def _open_now(space_id: int, action: str) -> bool:
+    """Whether `action` ("calls.open", "calls.apply", "calls.run_lottery") is open now in
+    the space, read from the database (not from a space loaded earlier)."""
+    return action_open(Space.objects.get(pk=space_id), action)
 
 
 # Calls ------------------------------------------------------------------------------------
@@ -164,10 +173,8 @@ def call_open(
     description: str = "",
 ) -> Call:
     """Open a call for volunteers for the free seats of a college (or of the Agora)."""
-    if space.kind == SpaceKind.LAB:
-        lab = Lab.objects.get(pk=space.pk)
-        if lab.phase != Phase.CALL:
-            raise DomainError(_("Calls for volunteers open only in the lab's call phase."))
+    if not _open_now(space.pk, "calls.open"):
+        raise DomainError(_("Calls for volunteers open only in the lab's call phase."))
     _check_call_fields(
         space=space,
         college=college,
@@ -260,9 +267,7 @@ def call_is_open(call: Call, now: datetime | None = None) -> bool:
     """Taking applications: not closed, before the deadline, and (labs) in the call phase."""
     if call.status != CallStatus.OPEN or (now or timezone.now()) >= call.deadline:
         return False
-    if call.space.kind == SpaceKind.LAB:
-        return Lab.objects.filter(pk=call.space_id, phase=Phase.CALL).exists()
-    return True
+    return _open_now(call.space_id, "calls.apply")
 
 
 # Applications -----------------------------------------------------------------------------
@@ -476,10 +481,7 @@ def lottery_start(
     now = now or timezone.now()
     random_source = _check_declaration(random_source, random_known_after, now)
     call = Call.objects.select_for_update().get(pk=call.pk)
-    if (
-        call.space.kind == SpaceKind.LAB
-        and Lab.objects.get(pk=call.space_id).phase != Phase.SELECTION
-    ):
+    if not _open_now(call.space_id, "calls.run_lottery"):
         raise DomainError(_("The draw takes place in the lab's selection phase."))
     if call_is_open(call):
         raise DomainError(_("Close the call before the lottery."))
@@ -525,7 +527,7 @@ def lottery_start(
         random_source=random_source,
         random_known_after=random_known_after.isoformat(),
     )
-    enqueue_on_commit("labs.tasks.lottery_compute_task", lottery.pk)
+    enqueue_on_commit("calls.tasks.lottery_compute_task", lottery.pk)
     return lottery
 
 
@@ -959,7 +961,7 @@ def calls_purge_due(*, now: datetime | None = None) -> int:
     return count
 
 
-# Deleting an account (registered in labs/apps.py, accounts.deletion) --------------------------
+# Deleting an account (registered in calls/apps.py, accounts.deletion) -------------------------
 def applications_erase_person(user: User, now, actor: User | None) -> None:
     """The name and contact she gave when she applied (her seat came from it) are erased."""
     CallVolunteer.objects.filter(invitation__used_by=user).update(name="", contact="")

@@ -11,14 +11,14 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from calls import services as cs
+from calls.models import Call, CallVolunteer, Lottery, LotteryStatus, RandomValue, Replacement
+from calls.selectors import volunteer_by_receipt
+from calls.tasks import purge_call_answers
 from core.exceptions import DomainError
 from core.models import AuditEntry
-from labs import call_services as cs
-from labs.call_selectors import volunteer_by_receipt
-from labs.models import Call, CallVolunteer, Lottery, LotteryStatus, RandomValue, Replacement
-from labs.tasks import purge_call_answers
 from sortition import LeximinError, replacement_candidates
-from tests.labs.call_helpers import (
+from tests.calls.call_helpers import (
     QUESTIONS,
     STANDARD_QUOTAS,
     apply_many,

@@ -16,7 +16,7 @@ from sortition import (
     require_feasible,
 )
 
-DATA = "tests/labs/data"
+DATA = "tests/calls/data"
 
 
 def smallest_total_violation(problem: Problem) -> int:

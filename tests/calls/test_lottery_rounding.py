@@ -18,7 +18,7 @@ from sortition.rounding import DEFAULT_PANELS
 from .test_lottery_fairness import skewed_pool
 from .test_lottery_leximin import HAND_MADE, small_problem
 
-DATA = "tests/labs/data"
+DATA = "tests/calls/data"
 
 
 def exact_marginals(panels, probabilities):

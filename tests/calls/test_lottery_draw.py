@@ -26,7 +26,7 @@ from sortition import (
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "verify_panel_draw.py"
-DATA = ROOT / "tests" / "labs" / "data"
+DATA = ROOT / "tests" / "calls" / "data"
 
 # Known answers, computed once with nothing but hashlib (see docs/lottery.md).
 KNOWN_PANELS = [("b", "a"), ("a", "c"), ("c", "b")]

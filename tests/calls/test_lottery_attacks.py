@@ -11,13 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
 
+from calls import services as cs
+from calls.models import CallVolunteer, Lottery, LotteryStatus, RandomValue
+from calls.selectors import duplicate_flags, normalise_contact, normalise_name
 from core.exceptions import DomainError
 from core.models import AuditEntry
-from labs import call_services as cs
-from labs.call_selectors import duplicate_flags, normalise_contact, normalise_name
-from labs.models import CallVolunteer, Lottery, LotteryStatus, RandomValue
 from sortition import draw_panel
-from tests.labs.call_helpers import (
+from tests.calls.call_helpers import (
     apply_many,
     declaration,
     let_time_pass,
@@ -80,7 +80,7 @@ class TestRandomValueOnce:
         assert entry.data["value"] == FIRST
         assert entry.data["recorded_at"] == row.recorded_at.isoformat()
         assert entry.data["random_source"] == published.random_source
-        body = client.get(reverse("labs:lottery-verify", args=[published.call_id])).content
+        body = client.get(reverse("calls:lottery-verify", args=[published.call_id])).content
         body = body.decode()
         assert FIRST in body and SECOND not in body
         assert published.random_source in body
@@ -91,7 +91,7 @@ class TestRandomValueOnce:
     ):
         let_time_pass(published)
         client.force_login(facilitator)
-        url = reverse("labs:lottery-random", args=[published.call_id])
+        url = reverse("calls:lottery-random", args=[published.call_id])
         client.post(url, {"value": FIRST})
         response = client.post(url, {"value": SECOND})
         assert response.status_code == 200
@@ -197,7 +197,7 @@ class TestCorrection:
         entry = AuditEntry.objects.get(action="lottery.random_correct")
         assert entry.data["original"] == FIRST and entry.data["value"] == corrected
         assert entry.data["reason"] == REASON and entry.data["redrawn"] is True
-        body = client.get(reverse("labs:lottery-verify", args=[lottery.call_id])).content
+        body = client.get(reverse("calls:lottery-verify", args=[lottery.call_id])).content
         body = body.decode()
         assert 'id="random-original"' in body and FIRST in body
         assert 'id="random-correction"' in body and corrected in body and REASON in body
@@ -232,7 +232,7 @@ VALID = {
 class TestStuffing:
     def test_300_rapid_applications_from_one_address(self, client, lab, facilitator):
         call = open_call(lab, facilitator)
-        url = reverse("labs:call-apply", args=[call.pk])
+        url = reverse("calls:call-apply", args=[call.pk])
         codes = [client.post(url, VALID).status_code for _ in range(300)]
         assert codes.count(200) == 10 and codes.count(429) == 290
         assert CallVolunteer.objects.filter(call=call).count() == 10
@@ -247,7 +247,7 @@ class TestStuffing:
 
     def test_many_addresses_hit_the_limit_of_the_call(self, client, lab, facilitator):
         call = open_call(lab, facilitator)
-        url = reverse("labs:call-apply", args=[call.pk])
+        url = reverse("calls:call-apply", args=[call.pk])
         codes = [
             client.post(url, VALID, REMOTE_ADDR=f"198.51.{i // 200}.{i % 200 + 1}").status_code
             for i in range(140)
@@ -256,12 +256,12 @@ class TestStuffing:
         assert CallVolunteer.objects.filter(call=call).count() == 100
         # another call is not blocked by this one
         other = open_call(lab, facilitator, college="partners")
-        other_url = reverse("labs:call-apply", args=[other.pk])
+        other_url = reverse("calls:call-apply", args=[other.pk])
         assert client.post(other_url, VALID, REMOTE_ADDR="192.0.2.1").status_code == 200
 
     def test_a_form_with_errors_does_not_use_up_the_limit(self, client, lab, facilitator):
         call = open_call(lab, facilitator)
-        url = reverse("labs:call-apply", args=[call.pk])
+        url = reverse("calls:call-apply", args=[call.pk])
         for _ in range(15):
             assert client.post(url, {**VALID, "consent": ""}).status_code == 200
         assert client.post(url, VALID).status_code == 200
@@ -287,7 +287,7 @@ class TestStuffing:
         )
         assert applied[5].pseudonym not in flags
         client.force_login(facilitator)
-        body = client.get(reverse("labs:call-detail", args=[call.pk])).content.decode()
+        body = client.get(reverse("calls:call-detail", args=[call.pk])).content.decode()
         assert f"Même contact que {applied[1].pseudonym}" in body
         assert f"Même nom et mêmes réponses que {applied[2].pseudonym}" in body
         assert "5 ressemblent à d" in body  # "… à d’autres candidatures"
@@ -311,7 +311,7 @@ class TestStuffing:
         assert twin.pseudonym not in lottery.pool_csv
         assert twin.pseudonym not in lottery.panels_text
         assert twin.pseudonym not in lottery.probabilities
-        body = client.get(reverse("labs:lottery-verify", args=[call.pk])).content.decode()
+        body = client.get(reverse("calls:lottery-verify", args=[call.pk])).content.decode()
         assert '<dd id="pool-size">13 (1 application set aside' in body
         # once the lottery is under way, nothing can be set aside or brought back
         other = applied[1][0]
@@ -323,7 +323,7 @@ class TestStuffing:
             cs.volunteer_reinstate(actor=facilitator, volunteer=twin)
         client.force_login(facilitator)
         response = client.post(
-            reverse("labs:volunteer-exclude", args=[call.pk, other.pk]),
+            reverse("calls:volunteer-exclude", args=[call.pk, other.pk]),
             {"reason": "Same person as another application"},
             follow=True,
         )
@@ -334,18 +334,19 @@ class TestStuffing:
         call = open_call(lab, facilitator)
         volunteer, _ = apply_many(call, 3)[0]
         client.force_login(facilitator)
-        url = reverse("labs:volunteer-exclude", args=[call.pk, volunteer.pk])
+        url = reverse("calls:volunteer-exclude", args=[call.pk, volunteer.pk])
         response = client.post(url, {"reason": ""}, follow=True)
         assert "Dites pourquoi" in response.content.decode()
         client.post(url, {"reason": "A test entry made by the team"})
         assert CallVolunteer.objects.get(pk=volunteer.pk).excluded_at is not None
-        public = client.get(reverse("labs:call-apply", args=[call.pk])).content.decode()
+        public = client.get(reverse("calls:call-apply", args=[call.pk])).content.decode()
         assert '<p id="pool-size">2 candidatures pour l' in public
-        client.post(reverse("labs:volunteer-reinstate", args=[call.pk, volunteer.pk]))
+        client.post(reverse("calls:volunteer-reinstate", args=[call.pk, volunteer.pk]))
         assert CallVolunteer.objects.get(pk=volunteer.pk).excluded_at is None
         assert AuditEntry.objects.filter(action="call.volunteer_reinstate").count() == 1
         assert (
-            client.post(reverse("labs:volunteer-exclude", args=[call.pk, 99999])).status_code == 404
+            client.post(reverse("calls:volunteer-exclude", args=[call.pk, 99999])).status_code
+            == 404
         )
 
 
@@ -389,7 +390,7 @@ def test_start_form_keeps_what_was_typed(client, lab, facilitator):
     call, _ = ready_call(lab, facilitator)
     client.force_login(facilitator)
     data = {**start_data(hours=-2)}
-    response = client.post(reverse("labs:lottery-start", args=[call.pk]), data)
+    response = client.post(reverse("calls:lottery-start", args=[call.pk]), data)
     body = response.content.decode()
     assert response.status_code == 200 and "dans le futur" in body
     assert data["random_source"] in body and not Lottery.objects.exists()

@@ -12,11 +12,11 @@ from datetime import date, timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from labs import call_services as cs
-from labs.models import CallVolunteer
+from calls import services as cs
+from calls.models import CallVolunteer
 from labs.services import lab_create
 from labs.services_life import lab_phase_set
-from tests.labs.call_helpers import record_value, start_lottery
+from tests.calls.call_helpers import record_value, start_lottery
 
 ROLES = ["anon", "newcomer", "other", "partner", "official", "facilitator"]
 
@@ -33,50 +33,50 @@ PRIVATE_MEMBERS = s(404, 404, 200, 404, 404, 200)
 NOT_YET = s(404, 404, 404, 404, 404, 404)  # nothing published yet
 
 EXPECTED = {
-    "labs:call-list": [("get", "agora", FACIL), ("get", "private-lab", PRIVATE_FACIL)],
-    "labs:call-create": [
+    "calls:call-list": [("get", "agora", FACIL), ("get", "private-lab", PRIVATE_FACIL)],
+    "calls:call-create": [
         ("get", "agora", FACIL),
         ("get", "private-lab", PRIVATE_FACIL),
         ("post", "agora", FACIL),  # the empty form comes back with its errors
     ],
-    "labs:call-detail": [("get", "drawn", FACIL), ("get", "private", PRIVATE_FACIL)],
-    "labs:call-edit": [("get", "open", FACIL), ("get", "private", PRIVATE_FACIL)],
-    "labs:call-close": [("post", "open", FACIL_POST)],
-    "labs:call-quotas": [("get", "open", FACIL), ("post", "open", FACIL)],
-    "labs:call-apply": [
+    "calls:call-detail": [("get", "drawn", FACIL), ("get", "private", PRIVATE_FACIL)],
+    "calls:call-edit": [("get", "open", FACIL), ("get", "private", PRIVATE_FACIL)],
+    "calls:call-close": [("post", "open", FACIL_POST)],
+    "calls:call-quotas": [("get", "open", FACIL), ("post", "open", FACIL)],
+    "calls:call-apply": [
         ("get", "open", EVERYONE),
         ("post", "open", EVERYONE),  # no consent: the form comes back
         ("get", "private", PRIVATE_MEMBERS),
     ],
-    "labs:call-lookup": [
+    "calls:call-lookup": [
         ("get", "drawn", EVERYONE),
         ("post", "drawn", EVERYONE),
         ("get", "private", PRIVATE_MEMBERS),
     ],
     # In the selection phase a refused or incomplete form comes back (200) with its errors.
-    "labs:lottery-start": [("post", "drawn", FACIL), ("post", "open", FACIL_POST)],
-    "labs:lottery-source": [("post", "drawn", FACIL)],
-    "labs:lottery-random": [("post", "drawn", FACIL)],
-    "labs:lottery-random-correct": [("post", "drawn", FACIL)],
-    "labs:lottery-draw": [("post", "drawn", FACIL_POST)],
-    "labs:lottery-panels": [("get", "drawn", EVERYONE), ("get", "open", NOT_YET)],
-    "labs:lottery-quotas": [("get", "drawn", EVERYONE)],
-    "labs:lottery-pool": [("get", "drawn", FACIL)],
-    "labs:lottery-verify": [
+    "calls:lottery-start": [("post", "drawn", FACIL), ("post", "open", FACIL_POST)],
+    "calls:lottery-source": [("post", "drawn", FACIL)],
+    "calls:lottery-random": [("post", "drawn", FACIL)],
+    "calls:lottery-random-correct": [("post", "drawn", FACIL)],
+    "calls:lottery-draw": [("post", "drawn", FACIL_POST)],
+    "calls:lottery-panels": [("get", "drawn", EVERYONE), ("get", "open", NOT_YET)],
+    "calls:lottery-quotas": [("get", "drawn", EVERYONE)],
+    "calls:lottery-pool": [("get", "drawn", FACIL)],
+    "calls:lottery-verify": [
         ("get", "drawn", EVERYONE),
         ("get", "open", EVERYONE),
         ("get", "private", PRIVATE_MEMBERS),
     ],
-    "labs:volunteer-dropout": [("post", "drawn", FACIL_POST)],
-    "labs:volunteer-exclude": [("post", "drawn", FACIL_POST)],  # refused: the pool is fixed
-    "labs:volunteer-reinstate": [("post", "drawn", FACIL_POST)],
-    "labs:panel-invite": [("post", "drawn", FACIL)],
+    "calls:volunteer-dropout": [("post", "drawn", FACIL_POST)],
+    "calls:volunteer-exclude": [("post", "drawn", FACIL_POST)],  # refused: the pool is fixed
+    "calls:volunteer-reinstate": [("post", "drawn", FACIL_POST)],
+    "calls:panel-invite": [("post", "drawn", FACIL)],
 }
 
 DATA = {
-    "labs:lottery-random": {"value": "1-2-3"},
-    "labs:volunteer-exclude": {"reason": "the same person applied twice"},
-    "labs:call-lookup": {"code": "AAAA-BBBB-CCCC"},
+    "calls:lottery-random": {"value": "1-2-3"},
+    "calls:volunteer-exclude": {"reason": "the same person applied twice"},
+    "calls:call-lookup": {"code": "AAAA-BBBB-CCCC"},
 }
 
 QUESTIONS = [("Gender", ["woman", "man"])]
@@ -137,11 +137,11 @@ def _drawn(world, objects):
 
 
 def url_for(name, case, world):
-    objects = world.extra["labs"]
+    objects = world.extra["calls"]
     if case in ("agora", "private-lab"):
         slug = world.agora.slug if case == "agora" else world.lab.slug
         return reverse(name, kwargs={"slug": slug})
     call = _drawn(world, objects) if case == "drawn" else objects[case]
-    if name in ("labs:volunteer-dropout", "labs:volunteer-exclude", "labs:volunteer-reinstate"):
+    if name in ("calls:volunteer-dropout", "calls:volunteer-exclude", "calls:volunteer-reinstate"):
         return reverse(name, kwargs={"pk": call.pk, "volunteer_id": objects["member"].pk})
     return reverse(name, kwargs={"pk": call.pk})

@@ -1,8 +1,8 @@
-"""Celery tasks of the labs: thin, fetch by id, call the service."""
+"""Celery tasks of the calls: thin, fetch by id, call the service."""
 
 from celery import shared_task
 
-from labs.call_services import calls_purge_due, lottery_compute
+from calls.services import calls_purge_due, lottery_compute
 
 
 @shared_task

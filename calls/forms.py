@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from calls.models import ReplacementRule
 from core.forms import DateInput
 from core.models import LAB_COLLEGES
-from labs.models import ReplacementRule
 from meetings.forms import TIME_ZONE, TimeInput
 
 QUESTIONS_EXAMPLE = _(

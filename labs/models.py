@@ -37,7 +37,7 @@ class Lab(Space):
 
 # --- The lab's life --------------------------------------------------------------------
 # Planned dates of the phases, the history of phase changes, the experiment log (with its
-# revisions) and the evaluation (with its revisions). Writes in labs.services_life.
+# revisions) and the evaluation (with its revisions). Writes in labs.services.
 
 PHASE_ORDER: list[str] = list(Phase.values)
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from core.models import SpaceKind
 from core.panels import Link, Panel, register_link, register_panel
 from labs.models import Lab
-from labs.selectors_life import lab_page
+from labs.selectors import lab_page
 
 LAB = frozenset({SpaceKind.LAB})
 

@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def life(facilitator, lab):
-    from labs.services_life import (
+    from labs.services import (
         evaluation_save,
         lab_phase_dates_set,
         lab_phase_set,

@@ -15,7 +15,7 @@ from calls.services import (
     quotas_set,
 )
 from labs.models import Lab
-from labs.services_life import lab_phase_set
+from labs.services import lab_phase_set
 
 QUESTIONS = [
     ("Gender", ["woman", "man"]),

@@ -14,8 +14,7 @@ from django.utils import timezone
 
 from calls import services as cs
 from calls.models import CallVolunteer
-from labs.services import lab_create
-from labs.services_life import lab_phase_set
+from labs.services import lab_create, lab_phase_set
 from tests.calls.call_helpers import record_value, start_lottery
 
 ROLES = ["anon", "newcomer", "other", "partner", "official", "facilitator"]

@@ -13,8 +13,7 @@ from django.urls import reverse
 
 from core.services import membership_start
 from labs.models import Lab
-from labs.services import lab_create
-from labs.services_life import evaluation_save, log_entry_create
+from labs.services import evaluation_save, lab_create, log_entry_create
 from tests.conftest import first_free_seat
 
 ROLES = ["anon", "newcomer", "other", "partner", "official", "facilitator"]

@@ -18,14 +18,14 @@ from labs.models import (
     LabPhaseDate,
     Phase,
 )
-from labs.selectors_life import lab_phase_timeline_dated
-from labs.services import lab_update
-from labs.services_life import (
+from labs.selectors import lab_phase_timeline_dated
+from labs.services import (
     evaluation_publish,
     evaluation_save,
     lab_phase_advance,
     lab_phase_dates_set,
     lab_phase_set,
+    lab_update,
     log_entry_create,
     log_entry_edit,
 )
@@ -357,7 +357,7 @@ class TestEvaluation:
 
 
 def test_demo_seed_is_complete_and_idempotent(lab, facilitator, panel):
-    from labs.demo_life import seed_life
+    from labs.demo import seed_life
 
     seed_life(lab, facilitator)
     lab.refresh_from_db()

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from core.models import College
 from core.services import membership_start
 from labs.models import Evaluation, ExperimentLogEntry, Lab, LabPhaseChange, LabPhaseDate
-from labs.services_life import evaluation_publish, evaluation_save, log_entry_create
+from labs.services import evaluation_publish, evaluation_save, log_entry_create
 from tests.conftest import first_free_seat
 from tests.factories import UserFactory
 

@@ -18,8 +18,7 @@ from booklets.demo import seed as seed_booklet
 from core.demo_data import load
 from core.models import College, Membership, Seat
 from core.services import facilitator_add, membership_record_eligibility, membership_start
-from labs.demo import seed_call
-from labs.demo_life import seed_life
+from labs.demo import seed_call, seed_life
 from labs.models import Lab
 from labs.services import lab_create
 from meetings import recurrence

@@ -43,11 +43,12 @@ from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
-from django.utils import formats, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from booklets import markup
+from core.formatting import format_when
 
 __all__ = [
     "RENDERER_VERSION",
@@ -139,8 +140,7 @@ def _labels(language: str) -> dict[str, str]:
 
 
 def _edition_date(booklet: PdfBooklet) -> str:
-    with translation.override(booklet.language):
-        return formats.date_format(booklet.edition_date, "DATE_FORMAT")
+    return format_when(booklet.edition_date, "date_long", booklet.language)
 
 
 # --- Resources -------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 import sortition as core
@@ -42,6 +43,7 @@ from calls.models import (
     ReplacementRule,
 )
 from core.exceptions import DomainError
+from core.formatting import format_when
 from core.models import LAB_COLLEGES, College, Membership, Seat, Space, SpaceKind
 from core.phases import action_open
 from core.queue import enqueue_on_commit
@@ -690,7 +692,11 @@ def lottery_record_random(
     if lottery.random_known_after and now < lottery.random_known_after:
         raise DomainError(
             _("The declared value is not known yet: it will be after %(date)s.")
-            % {"date": timezone.localtime(lottery.random_known_after).strftime("%Y-%m-%d %H:%M")}
+            % {
+                "date": format_when(
+                    timezone.localtime(lottery.random_known_after), "datetime_long", get_language()
+                )
+            }
         )
     _check_value(value)
     try:

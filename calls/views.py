@@ -9,7 +9,8 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import formats
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -59,6 +60,7 @@ from calls.services import (
     volunteer_reinstate,
 )
 from core.exceptions import DomainError
+from core.formatting import format_when
 from core.models import College, SpaceKind
 from core.views_helpers import object_view, space_view
 from meetings.forms import TIME_ZONE
@@ -288,7 +290,7 @@ def _consent_text(call) -> str:
         "(like V-7K3Q) and totals, never my name or my answers."
     ) % {
         "space": call.space.name,
-        "date": formats.date_format(call.purge_on(), "DATE_FORMAT"),
+        "date": format_when(timezone.localtime(call.purge_on()), "date_long", get_language()),
     }
 
 

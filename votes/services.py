@@ -13,10 +13,12 @@ from datetime import datetime
 from django.db import DatabaseError, IntegrityError, connection, models, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from core.exceptions import DomainError
+from core.formatting import format_when
 from core.models import College, Membership, MembershipRole, Space
 from core.realtime import broadcast
 from core.services import audit_record
@@ -183,7 +185,11 @@ def validate_content(vote: Vote, content) -> dict:
 def _closed_at(moment: datetime | None) -> DomainError:
     return DomainError(
         _("This vote closed at %(time)s: the ballot arrived too late.")
-        % {"time": timezone.localtime(moment).strftime("%H:%M") if moment else "—"}
+        % {
+            "time": format_when(timezone.localtime(moment), "time", get_language())
+            if moment
+            else "—"
+        }
     )
 
 

@@ -1,9 +1,14 @@
-"""Template helpers: inline SVG icons (no font or file to download, no emoji font needed)."""
+"""Template helpers: inline SVG icons (no font or file to download, no emoji font needed),
+dates in the reader's language (CLDR), people's names, code labels."""
+
+from datetime import datetime
 
 from django import template
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from core.formatting import format_when
 from core.languages import SPOKEN_LANGUAGES
 from core.models import College
 
@@ -28,6 +33,16 @@ _ICONS = {
     "clock": '<circle cx="12" cy="12" r="9"/><path d="M12 7v5l3 2"/>',
     "alert": '<path d="M12 3 2 20h20z"/><path d="M12 10v4M12 17v.01"/>',
 }
+
+
+@register.filter
+def when(value, style: str = "date_long") -> str:
+    """A date, time or moment in the active language, as CLDR writes it (core.formatting):
+    `{{ meeting.starts_at|when:"datetime_full" }}`. An aware datetime is shown in the current
+    time zone (`{% timezone %}` blocks are followed), as Django's `date` filter does."""
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return format_when(value, style, translation.get_language())
 
 
 @register.simple_tag

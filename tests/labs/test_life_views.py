@@ -231,7 +231,7 @@ class TestPhasePage:
             {"form": "dates", "planned_call": "2026-11-01", "planned_experiment": "2026-11-20"},
         )
         assert response.status_code == 302
-        assert "planned Nov. 20, 2026" in page(client, lab)
+        assert "planned 20 November 2026" in page(client, lab)  # CLDR en_GB, long
 
     def test_member_cannot_change_the_phase(self, client, lab, facilitator):
         member = seat(lab, facilitator, "partners", role="partner")

@@ -5,11 +5,15 @@ An invitation link stores its token in the session; sign-up is open while that t
 is valid, and saving the new account takes the invited seat in the same transaction.
 """
 
+import math
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.exceptions import ImmediateHttpResponse
-from allauth.core.internal.ratelimit import get_ip
+from allauth.core.internal.ratelimit import get_ip, parse_rates
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.translation import ngettext
 
 from accounts.models import Invitation
 from accounts.selectors import invitation_get_by_token
@@ -27,7 +31,30 @@ def session_invitation(request) -> Invitation | None:
     return invitation
 
 
+def lockout_minutes() -> int:
+    """How long a throttled login waits at most: the longest window of the `login_failed`
+    rate limits (settings.ACCOUNT_RATE_LIMITS), in whole minutes."""
+    rates = parse_rates(settings.ACCOUNT_RATE_LIMITS.get("login_failed"))
+    return max(1, math.ceil(max((rate.duration for rate in rates), default=60) / 60))
+
+
 class AccountAdapter(DefaultAccountAdapter):
+    def __init__(self, request=None):
+        super().__init__(request)
+        # Say for how long, in the reader's language (allauth only says "later").
+        minutes = lockout_minutes()
+        self.error_messages = {
+            **self.error_messages,
+            "too_many_login_attempts": ngettext(
+                "Too many failed login attempts. Wait %(minutes)s minute, then try again, "
+                "or reset your password.",
+                "Too many failed login attempts. Wait %(minutes)s minutes, then try again, "
+                "or reset your password.",
+                minutes,
+            )
+            % {"minutes": minutes},
+        }
+
     def _get_login_attempts_cache_key(self, request, **credentials) -> str:
         """The "key" of the `login_failed` rate limit: allauth's (site and login typed),
         prefixed with the client's address (IPv6 cut to its /64 as allauth's per-address

@@ -332,3 +332,19 @@ def test_static_and_media_files_are_not_redirected(two_step_required, facilitato
     assert client.get("/media/booklets/a.png").status_code == 200
     assert client.get("/static/css/site.css").status_code == 200
     assert client.get("/me/").status_code == 302  # the same URLconf, an ordinary page
+
+
+def test_the_login_page_says_how_to_get_an_account_not_to_sign_up(db):
+    """Sign-up is by invitation: the login page says so and links to no closed sign-up page
+    (it used to say "create an account first" and lead to "Sign-up closed")."""
+    html = english_client().get(reverse("account_login")).content.decode()
+    assert "Accounts are opened by invitation" in html
+    assert f'href="{reverse("account_signup")}' not in html
+
+
+def test_a_throttled_login_says_for_how_long(newcomer):
+    client = english_client()
+    for i in range(5):
+        login(client, "amina", f"guess-{i}")
+    html = login(client, "amina", PASSWORD).content.decode()
+    assert "Wait 5 minutes, then try again" in html

@@ -162,6 +162,13 @@ def test_failed_logins_are_rate_limited(client, newcomer):
     )
     assert response.status_code == 200  # not logged in: the form again
     with translation.override("fr"):
-        expected = translation.gettext("Too many failed login attempts. Try again later.")
+        expected = translation.ngettext(
+            "Too many failed login attempts. Wait %(minutes)s minute, then try again, "
+            "or reset your password.",
+            "Too many failed login attempts. Wait %(minutes)s minutes, then try again, "
+            "or reset your password.",
+            5,
+        ) % {"minutes": 5}  # the longest window of ACCOUNT_RATE_LIMITS["login_failed"]: 5m
+    assert "5" in expected and expected != "Too many failed login attempts. Try again later."
     assert expected.replace("'", "&#x27;") in response.content.decode()
     cache.clear()

@@ -145,8 +145,14 @@ def test_the_journeys_pages_raise_no_csp_violation(asgi_live_server, new_page, w
         f"/meetings/{world['m']}/live/",
     ]:
         staff.visit(base + path)
-    with staff.page.expect_navigation():  # site.js sends the language switcher on change
-        staff.page.locator("select[name=language]").select_option("ar")
+    # Picking a language changes nothing by itself (WCAG 3.2.2: no change of context on
+    # input); the "Change" button sends it.
+    staff.page.locator("select[name=language]").select_option("ar")
+    staff.page.wait_for_timeout(300)
+    assert staff.page.locator("html").get_attribute("lang") != "ar"
+    with staff.page.expect_navigation():
+        staff.page.locator(".language-switcher button[type=submit]").click()
+    assert staff.page.locator("html").get_attribute("lang") == "ar"
     staff.settle("language switch")
 
     found = {**visitor.found, **member.found, **staff.found}

@@ -32,7 +32,12 @@ _ICONS = {
     "check": '<path d="m5 12 5 5 9-10"/>',
     "clock": '<circle cx="12" cy="12" r="9"/><path d="M12 7v5l3 2"/>',
     "alert": '<path d="M12 3 2 20h20z"/><path d="M12 10v4M12 17v.01"/>',
+    # Directional: drawn for left-to-right and mirrored in right-to-left pages (class "flip",
+    # site.css), so "back" points to where the reader came from in Arabic, Dari and Pashto.
+    "back": '<path d="M19 12H5M11 6l-6 6 6 6"/>',
+    "forward": '<path d="M5 12h14M13 6l6 6-6 6"/>',
 }
+DIRECTIONAL = {"back", "forward"}
 
 
 @register.filter
@@ -49,14 +54,17 @@ def when(value, style: str = "date_long") -> str:
 def icon(name: str, label: str = ""):
     """An inline icon; decorative (aria-hidden) unless a label is given."""
     paths = mark_safe(_ICONS[name])  # noqa: S308 - constant markup defined above
+    css = "icon flip" if name in DIRECTIONAL else "icon"
     if label:
         return format_html(
-            '<svg class="icon" viewBox="0 0 24 24" role="img" aria-label="{}">{}</svg>',
+            '<svg class="{}" viewBox="0 0 24 24" role="img" aria-label="{}">{}</svg>',
+            css,
             label,
             paths,
         )
     return format_html(
-        '<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">{}</svg>',
+        '<svg class="{}" viewBox="0 0 24 24" aria-hidden="true" focusable="false">{}</svg>',
+        css,
         paths,
     )
 

@@ -27,16 +27,18 @@ def rows(apps, app_label: str, models: list[str]) -> dict[str, list]:
     }
 
 
-def labels(apps, models: list[str], audited: str) -> dict[str, list]:
-    """The audit log's labels for the model `audited`, and the moved models' content types."""
+def labels(apps, models: list[str], audited: str | list[str]) -> dict[str, list]:
+    """The audit log's labels for the model(s) `audited`, and the moved models' content
+    types."""
+    audited = [audited] if isinstance(audited, str) else audited
     AuditEntry = apps.get_model("core", "AuditEntry")
     ContentType = apps.get_model("contenttypes", "ContentType")
     return {
         "audit": sorted(
             set(
-                AuditEntry.objects.filter(target_type__endswith=f".{audited}").values_list(
-                    "target_type", flat=True
-                )
+                AuditEntry.objects.filter(
+                    target_type__regex=rf"\.({'|'.join(audited)})$"
+                ).values_list("target_type", flat=True)
             )
         ),
         "content_types": sorted(

@@ -65,6 +65,18 @@ def test_production_settings_turn_on_hsts_redirect_secure_cookies_and_proxy_head
     )
 
 
+def test_production_settings_keep_database_connections_with_health_checks():
+    """A new PostgreSQL connection per request was half of a simple page's time (issue 14)."""
+    environment = readme_production_environment()
+    code = (
+        "from django.conf import settings as s; d = s.DATABASES['default']; "
+        "print(d['ENGINE'], d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    )
+    result = run_manage("shell", "-c", code, environment=environment)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == ("django.db.backends.postgresql 60 True")
+
+
 def test_local_defaults_neither_redirect_nor_send_hsts(settings):
     # make run serves plain http://127.0.0.1:8000: no redirect, no HSTS pinned on localhost.
     code = (

@@ -89,8 +89,9 @@ def seat_get(*, space: Space, pk: int) -> Seat | None:
     return Seat.objects.filter(space=space, pk=pk).first()
 
 
-def notification_list(*, user, limit: int = 50):
-    return Notification.objects.filter(user=user)[:limit]
+def notification_list(*, user) -> QuerySet[Notification]:
+    """Her notices, newest first (shown a window at a time: core.pagination)."""
+    return Notification.objects.filter(user=user).order_by("-created_at", "-id")
 
 
 def notification_unread_count(*, user) -> int:

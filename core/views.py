@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.exceptions import DomainError
+from core.pagination import window
 from core.selectors import (
     membership_get,
     notification_list,
@@ -51,5 +52,7 @@ def notifications(request):
         notifications_mark_read(user=request.user)
         return redirect("core:notifications")
     return render(
-        request, "core/notifications.html", {"notices": notification_list(user=request.user)}
+        request,
+        "core/notifications.html",
+        {"window": window(notification_list(user=request.user), request.GET)},
     )

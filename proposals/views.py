@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import User
 from core.exceptions import DomainError
+from core.pagination import window
 from core.views_helpers import object_view, space_view
 from meetings.models import AgendaItem
 from meetings.selectors import meeting_list_for_space
@@ -40,7 +41,9 @@ def proposal_list(request, space):
         "proposals/proposal_list.html",
         {
             "space": space,
-            "proposals": selectors.proposal_list_for_space(space=space, user=request.user),
+            "window": window(
+                selectors.proposal_list_for_space(space=space, user=request.user), request.GET
+            ),
             "can_add": request.user.has_perm("proposals.add_proposal", space),
             "votes": vote_selectors.vote_list_for_space(space=space)[:20],
             "can_manage_votes": request.user.has_perm("votes.manage_vote", space),

@@ -95,7 +95,7 @@ def main() -> None:
             "/recommendations/",
             "/recommendations/?status=overdue",
             "/recommendations/?status=accepted",
-            f"/recommendations/?theme=housing&space={agora.slug}&page=3",
+            f"/recommendations/?theme=housing&space={agora.slug}",
             f"/recommendations/{first.pk}/",
             "/recommendations/feed/",
         ]

@@ -2,12 +2,9 @@
 answer forms, and issuing a recommendation from an adopted proposal. Thin views: the
 rules are in recommendations/rules.py, the writes in recommendations/services.py."""
 
-from urllib.parse import urlencode
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
@@ -16,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.exceptions import DomainError
+from core.pagination import window
 from core.views_helpers import object_view, perm_required
 from proposals.selectors import proposal_get
 from recommendations import selectors, services
@@ -42,18 +40,15 @@ def _to_detail(recommendation):
 
 def recommendation_list(request):
     """Public: every recommendation of the public spaces, newest first, filterable
-    (theme, space, status) with a plain GET form, 25 per page."""
+    (theme, space, status) with a plain GET form, 25 at a time (core.pagination: no COUNT
+    of the whole table, which grew with it)."""
     filters = {k: request.GET.get(k, "")[:60] for k in ("theme", "space", "status")}
-    paginator = Paginator(selectors.recommendation_public_list(**filters), PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
-    query = urlencode({k: v for k, v in filters.items() if v})
     return render(
         request,
         "recommendations/recommendation_list.html",
         {
-            "page": page,
+            "window": window(selectors.recommendation_public_list(**filters), request.GET),
             "filters": filters,
-            "query": query,
             **selectors.recommendation_filter_choices(),
         },
     )

@@ -18,5 +18,6 @@ class BookletsConfig(AppConfig):
                 key="booklets.edition",
                 concerns=services.vote_concerns_an_edition,
                 on_close=services.edition_vote_closed,
+                title=services.edition_vote_title,
             )
         )

@@ -13,6 +13,7 @@ from datetime import datetime
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -552,14 +553,7 @@ def edition_put_to_vote(
     vote = vote_create(
         actor=actor,
         space=booklet.space,
-        title=str(
-            _("Approve edition %(number)s of the booklet “%(title)s” (%(languages)s)?")
-            % {
-                "number": edition.number,
-                "title": booklet.title,
-                "languages": ", ".join(language_name(code) for code in edition.languages),
-            }
-        ),
+        title=edition_question(edition),  # shown translated: edition_vote_title
         method=VoteMethod.FOR_AGAINST,
         meeting=meeting,
         deadline=deadline,
@@ -593,6 +587,28 @@ def _approve(actor: User | None, edition: Edition) -> Edition:
 
 
 @transaction.atomic
+def edition_question(edition: Edition) -> str:
+    """The question "Approve edition <n> of the booklet "<title>" (<languages>)?" in the
+    active language, with the booklet's title in that language when it has one."""
+    booklet = edition.booklet
+    language = get_language() or booklet.source_language
+    return str(
+        _("Approve edition %(number)s of the booklet “%(title)s” (%(languages)s)?")
+        % {
+            "number": edition.number,
+            "title": booklet.title_translations.get(language) or booklet.title,
+            "languages": ", ".join(language_name(code) for code in edition.languages),
+        }
+    )
+
+
+def edition_vote_title(vote) -> str:
+    """Registered vote subject (booklets/apps.py): the question of a vote on an edition, in
+    the reader's language."""
+    edition = Edition.objects.select_related("booklet").filter(vote=vote).first()
+    return edition_question(edition) if edition else vote.title
+
+
 def vote_concerns_an_edition(vote) -> bool:
     return Edition.objects.filter(vote=vote).exists()
 

@@ -21,5 +21,6 @@ class MeetingsConfig(AppConfig):
                 key="meetings.minutes",
                 concerns=lambda vote: vote.minutes_revision_id is not None,
                 on_close=services.minutes_vote_closed,
+                title=services.minutes_vote_title,
             )
         )

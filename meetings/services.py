@@ -8,10 +8,12 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User, hash_token, new_token
 from core.exceptions import DomainError
+from core.formatting import format_when
 from core.languages import SPOKEN_LANGUAGE_CODES
 from core.models import Membership, MembershipRole, Space
 from core.realtime import broadcast
@@ -477,19 +479,35 @@ def minutes_approval_vote(*, actor: User, revision: MinutesRevision, meeting: Me
     vote = vote_services.vote_create(
         actor=actor,
         space=meeting.space,
-        title=str(
-            _("Approve the minutes of %(date)s (version %(number)s)?")
-            % {
-                "date": timezone.localtime(revision.meeting.starts_at).strftime("%d/%m/%Y"),
-                "number": revision.number,
-            }
-        ),
+        title=minutes_revision_question(revision),  # shown translated: minutes_vote_title
         method=VoteMethod.FOR_AGAINST,
         meeting=meeting,
     )
     vote.minutes_revision = revision
     vote.save(update_fields=["minutes_revision"])
     return vote
+
+
+def minutes_revision_question(revision: MinutesRevision) -> str:
+    """The question "Approve the minutes of <date> (version <n>)?" in the active language."""
+    met = revision.meeting
+    day = timezone.localtime(met.starts_at, ZoneInfo(met.time_zone)) if met.time_zone else None
+    return str(
+        _("Approve the minutes of %(date)s (version %(number)s)?")
+        % {
+            "date": format_when(
+                day or timezone.localtime(met.starts_at), "date_long", get_language()
+            ),
+            "number": revision.number,
+        }
+    )
+
+
+def minutes_vote_title(vote) -> str:
+    """Registered vote subject (meetings/apps.py): the question of a vote on minutes, in the
+    reader's language."""
+    revision = MinutesRevision.objects.select_related("meeting").get(pk=vote.minutes_revision_id)
+    return minutes_revision_question(revision)
 
 
 def minutes_vote_closed(*, actor: User | None, vote, outcome: Outcome) -> None:

@@ -42,6 +42,8 @@ class VoteSubject:
     # transaction: raising rolls the closing back.
     on_open: Callable[..., None] | None = None  # (*, actor, vote), inside the opening
     # transaction (the roll is frozen): raising rolls the opening back.
+    title: Callable[[object], str] | None = None  # (vote) -> its question in the active
+    # language, for votes the platform words itself (the stored title is the fallback).
 
 
 _SUBJECTS: dict[str, VoteSubject] = {}
@@ -57,6 +59,15 @@ def register(subject: VoteSubject) -> None:
 def subjects() -> list[VoteSubject]:
     """In key order, so the closing's effects run in the same order everywhere."""
     return [_SUBJECTS[key] for key in sorted(_SUBJECTS)]
+
+
+def vote_title(vote) -> str:
+    """The vote's question as shown: written by its subject in the reader's language when
+    the platform worded it (approving minutes, an edition), else the title as typed."""
+    for subject in subjects():
+        if subject.title is not None and subject.concerns(vote):
+            return subject.title(vote)
+    return vote.title
 
 
 def vote_opened(*, actor, vote) -> list[str]:

@@ -12,7 +12,11 @@ admin.site.login = secure_admin_login(admin.site.login)
 urlpatterns = [
     # Pages name their icon (<link rel="icon">); clients that ask the conventional address
     # anyway (feed readers, older browsers) are sent to it rather than a 404.
-    path("favicon.ico", RedirectView.as_view(url=static("img/favicon.svg"), permanent=True)),
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=static("img/favicon.svg"), permanent=True),
+        name="favicon",
+    ),
     path("", include("core.urls")),
     path("", include("accounts.urls")),
     path("", include("meetings.urls")),

@@ -60,6 +60,7 @@ PRIVATE_NOT_AGORA = s(404, 404, 403, 404, 404, 404)  # a lab is not an Agora: 40
 # name -> list of (method, case, expected)
 EXPECTED: dict[str, list[tuple[str, str, dict]]] = {
     "portal:home": [("get", "", A)],
+    "favicon": [("get", "", s(301, 301, 301, 301, 301, 301))],  # to the static icon
     "portal:space": [
         ("get", "agora", A),
         ("get", "private-lab", s(404, 404, 200, 404, 404, 200)),
